@@ -1,0 +1,117 @@
+# Run `make` or `make help` for the list of targets.
+
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed
+
+# Settings per use. Tests and checks never see a DATABASE_URL from the shell:
+# test-sqlite runs on SQLite, test-postgres gets its URL from scripts/with-postgres.
+DEV_ENV := DJANGO_SETTINGS_MODULE=ifrc_site.settings.dev
+TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
+
+.DEFAULT_GOAL := help
+# Targets run one after another, in the order given, even under `make -j`.
+.NOTPARALLEL:
+.PHONY: help install run serve lint check test test-sqlite test-postgres messages lock clean distclean
+
+help: ## Show this list of targets
+	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
+	@echo
+	@awk 'BEGIN { FS = ":.*## " } /^[a-zA-Z_-]+:.*## / { printf "  %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+install: $(STAMP) ## Create the virtualenv and install the pinned dependencies
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(PY) || { echo "Creating virtualenv in $(VENV)"; $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install --disable-pip-version-check -q -c requirements.lock -e ".[dev]"
+	@touch $@
+
+run: install messages ## Set up and serve the site with demo content on SQLite
+	$(DEV_ENV) $(MANAGE) migrate --noinput
+	$(DEV_ENV) $(MANAGE) load_demo_content
+	$(DEV_ENV) $(MANAGE) collectstatic --noinput -v0
+	@echo
+	@echo "  Site:   http://127.0.0.1:$(PORT)/"
+	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/"
+	@echo "          log in as admin / the password printed by load_demo_content above"
+	@echo
+	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Plain HTTP on this machine: no HTTPS redirect or HSTS unless asked for. The database is
+# the same db.sqlite3 as `make run` unless DATABASE_URL is set.
+serve: install messages ## Serve production-like: gunicorn, DEBUG off, collected static files
+	@set -e; \
+	export DJANGO_SETTINGS_MODULE=ifrc_site.settings.production; \
+	if [ -z "$${SECRET_KEY:-}" ]; then \
+		SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')"; \
+		export SECRET_KEY; \
+		echo "SECRET_KEY is not set: using a throwaway key generated for this local run."; \
+	fi; \
+	export ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}"; \
+	export SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"; \
+	export SECURE_HSTS_SECONDS="$${SECURE_HSTS_SECONDS:-0}"; \
+	$(MANAGE) migrate --noinput; \
+	$(MANAGE) collectstatic --noinput -v0; \
+	echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn (Ctrl-C to stop)"; \
+	exec $(BIN)/gunicorn ifrc_site.wsgi --bind 127.0.0.1:$(PORT) --workers 2
+
+messages: install ## Compile translations (.po to .mo) when the project has any
+	@if find . -path ./.venv -prune -o -path './$(VENV)' -prune -o -path ./node_modules -prune \
+		-o -type f -path '*/locale/*' -name '*.po' -print | grep -q .; then \
+		if ! command -v msgfmt >/dev/null; then \
+			if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+				echo "Installing gettext (msgfmt) with apt-get"; \
+				DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+				DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gettext; \
+			else \
+				echo "msgfmt not found: install GNU gettext (e.g. apt-get install gettext)" >&2; exit 1; \
+			fi; \
+		fi; \
+		echo "$(TEST_ENV) $(MANAGE) compilemessages"; \
+		$(TEST_ENV) $(MANAGE) compilemessages -v0 --ignore=.venv --ignore='$(VENV)' \
+			--ignore=node_modules --ignore=staticfiles; \
+	fi
+
+lint: install ## Ruff lint and format check; djhtml check of the templates
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@if [ -d templates ]; then echo "$(BIN)/djhtml --check templates"; $(BIN)/djhtml --check templates; fi
+
+check: install ## Django system checks and a check for missing migrations
+	$(TEST_ENV) $(MANAGE) check
+	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
+
+test: install lint check test-sqlite test-postgres ## Everything CI runs: lint, checks, tests on SQLite then PostgreSQL
+
+test-sqlite: install messages ## Run the pytest suite on SQLite (PYTEST_ARGS="..." to pass options)
+	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install messages ## Run the pytest suite on a throwaway PostgreSQL cluster
+	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
+
+lock: ## Regenerate requirements.lock from a clean install of pyproject.toml
+	@set -e; \
+	tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; \
+	echo "Installing .[dev] into a throwaway virtualenv"; \
+	$(PYTHON) -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/python" -m pip install --disable-pip-version-check -q ".[dev]"; \
+	"$$tmp/venv/bin/python" -m pip freeze --disable-pip-version-check --exclude-editable \
+		| grep -E '^[A-Za-z0-9_.-]+==' \
+		| grep -viE '^(ifrc-site|ifrc_site|pip|setuptools|wheel)==' > "$$tmp/requirements.lock"; \
+	mv "$$tmp/requirements.lock" requirements.lock; \
+	rm -rf build ifrc_site.egg-info; \
+	echo "Wrote requirements.lock ($$(wc -l < requirements.lock) packages)"
+
+clean: ## Remove caches, collected static files and test artefacts (keeps .venv, db.sqlite3, media/)
+	find . -path ./.venv -prune -o -path './$(VENV)' -prune \
+		-o -type d -name __pycache__ -prune -exec rm -rf {} +
+	rm -rf .pytest_cache .ruff_cache staticfiles test-artifacts .coverage htmlcov build *.egg-info
+
+distclean: clean ## Also remove the virtualenv, the SQLite database and uploaded media
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-journal db.sqlite3-wal db.sqlite3-shm media

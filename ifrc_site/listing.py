@@ -1,0 +1,94 @@
+"""What the news, resource and case study listings share: filters from the query string,
+shown as a plain GET form, and pagination that answers any `?page=` gracefully."""
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+import django_filters
+from django_countries import countries
+
+from .models import programme_pages_in
+from .taxonomy import REGIONS, countries_in
+
+PAGE_SIZE = 12
+
+
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    """The requested page; a missing, malformed or out-of-range number gives the nearest page."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+class ListingFilterSet(django_filters.FilterSet):
+    """Filters by programme, country, region and year, for any listing.
+
+    Subclasses say which fields hold the programme, countries and date; choices that depend on
+    the language (programme pages) come from the locale given to the constructor.
+    """
+
+    programme_lookup = "programmes__translation_key"
+    countries_field = "countries"  # a multiple CountryField; "country" for a single one
+    date_field = "date"
+
+    programme = django_filters.ChoiceFilter(
+        label=_("Programme"), empty_label=_("All programmes"), method="filter_programme"
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), empty_label=_("All countries"), method="filter_country"
+    )
+    region = django_filters.ChoiceFilter(
+        label=_("Region"), empty_label=_("All regions"), choices=REGIONS, method="filter_region"
+    )
+    year = django_filters.ChoiceFilter(
+        label=_("Year"), empty_label=_("All years"), method="filter_year"
+    )
+
+    def __init__(self, data=None, queryset=None, *, locale=None, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self.programme_pages = {page.slug: page for page in programme_pages_in(locale)}
+        self.filters["programme"].extra["choices"] = [
+            (slug, page.title) for slug, page in self.programme_pages.items()
+        ]
+        self.filters["country"].extra["choices"] = sorted(countries, key=lambda item: str(item[1]))
+        self.filters["year"].extra["choices"] = [
+            (str(day.year), str(day.year))
+            for day in queryset.dates(self.date_field, "year", order="DESC")
+        ]
+
+    def filter_programme(self, queryset, name, value):
+        page = self.programme_pages[value]
+        return queryset.filter(**{self.programme_lookup: page.translation_key}).distinct()
+
+    def _countries_q(self, codes):
+        if self.countries_field == "country":
+            return Q(country__in=codes)
+        query = Q()
+        for code in codes:
+            query |= Q(**{f"{self.countries_field}__contains": code})
+        return query
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(self._countries_q([value]))
+
+    def filter_region(self, queryset, name, value):
+        return queryset.filter(self._countries_q(countries_in(value)))
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(**{f"{self.date_field}__year": int(value)})
+
+    @property
+    def active_filters(self):
+        """(label, value label, URL without this filter) for each filter in use."""
+        if not self.is_bound or not self.form.is_valid():
+            return []
+        active = []
+        for name, field in self.form.fields.items():
+            value = self.form.cleaned_data.get(name)
+            if not value:
+                continue
+            choices = dict(field.choices)
+            remaining = self.data.copy()
+            remaining.pop(name, None)
+            remaining.pop("page", None)
+            active.append((field.label, choices.get(value, value), remaining.urlencode()))
+        return active

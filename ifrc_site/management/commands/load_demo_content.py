@@ -1,0 +1,369 @@
+"""Build the demo site: home, both programme pages, news, the resource library and case studies.
+
+Idempotent: whatever already exists (found by slug or title) is kept as it is, so a second run
+adds nothing and leaves editors' changes alone. Pictures and PDFs are generated on this machine.
+"""
+
+import datetime
+import io
+import secrets
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from wagtail.models import Locale, Page, Site
+
+from ifrc_site.demo import content
+from ifrc_site.demo import pages as demo_pages
+from ifrc_site.demo.media import make_pdf, make_picture
+from ifrc_site.models import HomePage, NationalSociety, SiteImage, SiteSettings
+from immunization.models import ImmunizationPage
+from migration.models import MigrationPage
+from news.models import NewsIndexPage, NewsStoryPage
+from resources.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    CaseStudySectionPage,
+    Resource,
+    ResourceIndexPage,
+)
+
+CREDENTIALS_FILE = settings.BASE_DIR / ".demo-login"
+PHOTO_CREDIT = "IFRC demo illustration"
+
+# Pictures the programme pages use, beyond those of news stories and case studies.
+PAGE_PICTURES = {
+    "home-hero": ("community", "Illustration of a village with people gathered under trees"),
+    "migration-hero": ("migration", "Illustration of a coastal road at dusk with travellers"),
+    "migration-callout": ("migration", "Illustration of a small boat on dark water at night"),
+    "immunization-hero": ("immunization", "Illustration of a health post with people waiting"),
+    "video-poster": ("immunization", "Illustration of a health worker at a clinic"),
+    "activity-philippines": ("city", "Illustration of a dense neighbourhood of houses"),
+    "activity-sierra-leone": ("community", "Illustration of people gathered in a village"),
+    "activity-guinea": ("community", "Illustration of a family outside their home"),
+    "activity-syria": ("immunization", "Illustration of a mobile clinic beside a school"),
+    "activity-bangladesh": ("immunization", "Illustration of people outside a health centre"),
+    "activity-somaliland": ("landscape", "Illustration of a rural village under a bright sky"),
+}
+
+
+@dataclass
+class Refs:
+    """What has been created so far, for the page builders to point at."""
+
+    images: dict = field(default_factory=dict)
+    documents: dict = field(default_factory=dict)
+    pages: dict = field(default_factory=dict)
+    societies: dict = field(default_factory=dict)
+
+
+def parse_date(text):
+    return datetime.date.fromisoformat(text)
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (safe to run again: nothing is duplicated)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load the demo even though DEBUG is off (for a staging or benchmark copy).",
+        )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not options["allow_production"]:
+            raise CommandError(
+                "DEBUG is off: the demo content and its admin login are for development. "
+                "Pass --allow-production to load them anyway."
+            )
+        self.created = 0
+        self.verbose = options["verbosity"] >= 2
+        with transaction.atomic():
+            self.locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+            refs = Refs()
+            home = self.home_page(refs)
+            self.site_settings(home)
+            self.programme_shells(home, refs)
+            self.listing_pages(home, refs)
+            self.pictures(refs)
+            self.documents(refs)
+            self.national_societies(refs)
+            self.news_stories(refs)
+            self.case_studies(refs)
+            self.programme_pages(home, refs)
+        login = self.admin_login()
+        if self.created:
+            self.stdout.write(self.style.SUCCESS(f"Demo content: {self.created} items created."))
+        else:
+            self.stdout.write("Demo content is already loaded; nothing to add.")
+        self.stdout.write(login)
+
+    # Helpers -------------------------------------------------------------------------------
+
+    def note(self, what):
+        self.created += 1
+        if self.verbose:
+            self.stdout.write(f"  created {what}")
+
+    def add_page(self, parent, page):
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.note(f"page {page.title}")
+        return page
+
+    def picture(self, key, theme, alt):
+        title = f"Demo: {key}"
+        image = SiteImage.objects.filter(title=title).first()
+        if image is None:
+            data = make_picture(key, theme)
+            image = SiteImage(
+                title=title,
+                description=alt,
+                credit=PHOTO_CREDIT,
+                file=ImageFile(io.BytesIO(data), name=f"{key}.jpg"),
+            )
+            image.save()
+            self.note(f"picture {key}")
+        return image
+
+    # Pages ---------------------------------------------------------------------------------
+
+    def home_page(self, refs):
+        home = HomePage.objects.filter(locale=self.locale).first()
+        if home is None:
+            # Wagtail's placeholder welcome page (and its site) make way for the real home page.
+            for page in Page.get_first_root_node().get_children():
+                if page.specific_class is Page:
+                    Site.objects.filter(root_page=page).delete()
+                    page.delete()
+            fields = demo_pages.home_page(refs)
+            home = HomePage(
+                title=fields["title"],
+                slug="home",
+                locale=self.locale,
+                strapline=fields["strapline"],
+                intro=fields["intro"],
+                hero_image=self.picture("home-hero", *PAGE_PICTURES["home-hero"]),
+                body=fields["body"],
+            )
+            self.add_page(Page.get_first_root_node(), home)
+        if not Site.objects.exists():
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name="IFRC programmes",
+            )
+        return home
+
+    def site_settings(self, home):
+        site = Site.objects.get(root_page=home)
+        settings_obj = SiteSettings.for_site(site)
+        if not settings_obj.contact_email:
+            settings_obj.contact_email = "contact@example.org"
+            settings_obj.save()
+
+    def listing_pages(self, home, refs):
+        listings = [
+            (
+                "news",
+                NewsIndexPage,
+                "News",
+                "Stories from National Societies and the people they work with.",
+            ),
+            (
+                "resources",
+                ResourceIndexPage,
+                "Resource library",
+                "Reports, assessments, guidelines and posters, free to download.",
+            ),
+            (
+                "case-studies",
+                CaseStudyIndexPage,
+                "Case studies",
+                "National Societies describe their programmes in their own words.",
+            ),
+        ]
+        for slug, model, title, intro in listings:
+            page = model.objects.child_of(home).first()
+            if page is None:
+                page = self.add_page(
+                    home, model(title=title, slug=slug, intro=intro, show_in_menus=True)
+                )
+            refs.pages[slug] = page
+
+    def programme_shells(self, home, refs):
+        """Programme pages exist before the items that name them; their body comes last.
+
+        Made before the listings, so that the menu shows the programmes first."""
+        for model, builder in ((MigrationPage, "migration"), (ImmunizationPage, "immunization")):
+            page = model.objects.child_of(home).first()
+            refs.pages[builder] = page
+            refs.pages[f"{builder}-is-new"] = page is None
+            if page is None:
+                title = builder.capitalize()
+                refs.pages[builder] = self.add_page(
+                    home, model(title=title, slug=builder, show_in_menus=True)
+                )
+
+    def programme_pages(self, home, refs):
+        for slug, builder in (
+            ("migration", demo_pages.migration_page),
+            ("immunization", demo_pages.immunization_page),
+        ):
+            if not refs.pages[f"{slug}-is-new"]:
+                continue
+            page = refs.pages[slug].specific
+            page.refresh_from_db()
+            for name, value in builder(refs).items():
+                setattr(page, name, value)
+            page.listing_image = page.hero_image
+            page.save_revision().publish()
+
+    def pictures(self, refs):
+        for key, (theme, alt) in PAGE_PICTURES.items():
+            refs.images[key] = self.picture(key, theme, alt)
+
+    # Library -------------------------------------------------------------------------------
+
+    def documents(self, refs):
+        programmes = {
+            "migration": refs.pages["migration"],
+            "immunization": refs.pages["immunization"],
+        }
+        for item in content.RESOURCES:
+            document = Resource.objects.filter(title=item["title"]).first()
+            if document is None:
+                pdf = item["pdf"]
+                date = parse_date(item["date"])
+                data = make_pdf(
+                    item["title"],
+                    pdf["subtitle"],
+                    date.strftime("%d %B %Y").lstrip("0"),
+                    pdf["sections"],
+                    kind=pdf.get("kind", "report"),
+                    min_pages=pdf.get("min_pages", 1),
+                )
+                document = Resource(
+                    title=item["title"],
+                    resource_type=item["resource_type"],
+                    publication_date=date,
+                    language=item["language"],
+                    summary=item["summary"],
+                    countries=item.get("countries", []),
+                )
+                document.file.save(f"{item['slug']}.pdf", ContentFile(data), save=False)
+                document._set_document_file_metadata()
+                document.save()
+                document.programmes.set([programmes[name] for name in item["programmes"]])
+                self.note(f"document {item['title']}")
+            refs.documents[item["slug"]] = document
+
+    def national_societies(self, refs):
+        for item in content.NATIONAL_SOCIETIES:
+            society = NationalSociety.objects.filter(slug=item["slug"], locale=self.locale).first()
+            if society is None:
+                society = NationalSociety.objects.create(
+                    name=item["name"],
+                    slug=item["slug"],
+                    country=item["country"],
+                    locale=self.locale,
+                )
+                self.note(f"National Society {item['name']}")
+            refs.societies[item["slug"]] = society
+
+    # News and case studies -----------------------------------------------------------------
+
+    def news_stories(self, refs):
+        index = refs.pages["news"]
+        programmes = {
+            "migration": refs.pages["migration"],
+            "immunization": refs.pages["immunization"],
+        }
+        existing = set(NewsStoryPage.objects.child_of(index).values_list("slug", flat=True))
+        for item in content.NEWS_STORIES:
+            if item["slug"] in existing:
+                continue
+            picture = item["image"]
+            story = NewsStoryPage(
+                title=item["title"],
+                slug=item["slug"],
+                date=parse_date(item["date"]),
+                city=item["city"],
+                country=item["country"],
+                summary=item["summary"],
+                hero_image=self.picture(f"news-{item['slug']}", picture["theme"], picture["alt"]),
+                hero_caption=picture["caption"],
+                body=[{"type": "paragraph", "value": demo_pages.rich(*item["body"])}],
+                countries=[item["country"]],
+            )
+            story.programmes = [programmes[name] for name in item["programmes"]]
+            self.add_page(index, story)
+
+    def case_studies(self, refs):
+        index = refs.pages["case-studies"]
+        programmes = {
+            "migration": refs.pages["migration"],
+            "immunization": refs.pages["immunization"],
+        }
+        sections = {
+            section.national_society_id: section
+            for section in CaseStudySectionPage.objects.child_of(index)
+        }
+        for item in content.CASE_STUDIES:
+            society = refs.societies[item["national_society"]]
+            section = sections.get(society.pk)
+            if section is None:
+                section = self.add_page(
+                    index,
+                    CaseStudySectionPage(
+                        title=society.name,
+                        slug=society.slug,
+                        national_society=society,
+                        intro=f"Case studies written by the {society.name}.",
+                    ),
+                )
+                sections[society.pk] = section
+            page = CaseStudyPage.objects.child_of(section).filter(slug=item["slug"]).first()
+            if page is None:
+                picture = item["image"]
+                page = self.add_page(
+                    section,
+                    CaseStudyPage(
+                        title=item["title"],
+                        slug=item["slug"],
+                        date=parse_date(item["date"]),
+                        country=item["country"],
+                        national_society=society,
+                        programme=programmes[item["programme"]],
+                        summary=item["summary"],
+                        hero_image=self.picture(
+                            f"case-{item['slug']}", picture["theme"], picture["alt"]
+                        ),
+                        hero_caption=picture["caption"],
+                        body=[{"type": "paragraph", "value": demo_pages.rich(*item["body"])}],
+                        consent_recorded=item.get("consent_recorded", False),
+                    ),
+                )
+            refs.pages[f"case-study-{item['slug']}"] = page
+
+    # People --------------------------------------------------------------------------------
+
+    def admin_login(self):
+        User = get_user_model()
+        if not User.objects.filter(username="admin").exists():
+            password = secrets.token_urlsafe(12)
+            User.objects.create_superuser("admin", "admin@example.org", password)
+            CREDENTIALS_FILE.write_text(f"admin {password}\n")
+            self.note("user admin")
+        if CREDENTIALS_FILE.exists():
+            username, password = CREDENTIALS_FILE.read_text().split()
+            return f"Admin login: {username} / {password}"
+        return "Admin login: admin (password as set earlier; `manage.py changepassword admin`)"

@@ -1,0 +1,425 @@
+"""Site-wide models: images, the abstract page bases, the home page, taxonomies and settings."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from django_countries.fields import CountryField
+
+from .blocks import BaseStreamBlock, ProgrammeStreamBlock
+from .taxonomy import region_of
+
+# Images ------------------------------------------------------------------------------------
+
+
+class SiteImage(AbstractImage):
+    """An image with the photographer's credit, shown wherever the image is."""
+
+    description = models.CharField(
+        _("alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for people who cannot see it. Used unless a page gives "
+            "its own alt text."
+        ),
+    )
+    credit = models.CharField(
+        _("photo credit"), max_length=255, blank=True, help_text=_("For example: IFRC / Name")
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "credit")
+    search_fields = [*AbstractImage.search_fields, index.SearchField("credit")]
+
+
+class SiteRendition(AbstractRendition):
+    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+# Page bases --------------------------------------------------------------------------------
+
+
+class ListingFieldsMixin(models.Model):
+    """How a page looks when another page lists it: a title, a summary and a picture."""
+
+    listing_title = models.CharField(
+        _("listing title"),
+        max_length=255,
+        blank=True,
+        help_text=_("A shorter title for cards and lists. Leave empty to use the page title."),
+    )
+    listing_summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences shown in lists, search results and link previews."),
+    )
+    listing_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("listing picture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("listing_title"),
+                FieldPanel("listing_summary"),
+                FieldPanel("listing_image"),
+            ],
+            heading=_("How this page looks in lists"),
+        ),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def card_title(self):
+        return self.listing_title or self.title
+
+    @property
+    def card_summary(self):
+        return self.listing_summary or self.search_description
+
+    @property
+    def card_image(self):
+        return self.listing_image
+
+
+class BasePage(ListingFieldsMixin, Page):
+    """Every page type of the site starts here."""
+
+    content_panels = Page.content_panels
+    promote_panels = Page.promote_panels + ListingFieldsMixin.promote_panels
+    search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
+
+    class Meta:
+        abstract = True
+
+
+class ContentFeedMixin:
+    """Finds the latest news, resources and case studies for a page's automatic sections.
+
+    `feed_items` makes one query for a section; a programme page narrows it to its programme.
+    """
+
+    FEEDS = ("news", "resources", "case_studies")
+
+    def feed_programme_key(self):
+        """The translation key of the programme the feeds are narrowed to, or None for all."""
+        return None
+
+    def feed_items(self, feed, pinned, count):
+        from news.models import NewsStoryPage
+        from resources.models import CaseStudyPage, Resource
+
+        if feed not in self.FEEDS:
+            return []
+        programme_key = self.feed_programme_key()
+        if feed == "resources":
+            queryset = Resource.objects.listed()
+            programme_lookup = "programmes__translation_key"
+        else:
+            model = NewsStoryPage if feed == "news" else CaseStudyPage
+            queryset = model.objects.live().public().select_related(*model.listing_related)
+            programme_lookup = (
+                "programmes__translation_key" if feed == "news" else "programme__translation_key"
+            )
+        if pinned:
+            by_pk = {item.pk: item for item in queryset.filter(pk__in=[p.pk for p in pinned])}
+            return [by_pk[item.pk] for item in pinned if item.pk in by_pk][:count]
+        if feed != "resources":
+            queryset = queryset.filter(locale_id=self.locale_id)
+        if programme_key:
+            queryset = queryset.filter(**{programme_lookup: programme_key})
+        return list(queryset.distinct().order_by(*queryset.model.newest_first)[:count])
+
+    @cached_property
+    def listing_pages(self):
+        """The news, resource and case study listings in this page's language, by feed name."""
+        from news.models import NewsIndexPage
+        from resources.models import CaseStudyIndexPage, ResourceIndexPage
+
+        kinds = {
+            NewsIndexPage: "news",
+            ResourceIndexPage: "resources",
+            CaseStudyIndexPage: "case_studies",
+        }
+        pages = (
+            Page.objects.live()
+            .type(*kinds)
+            .filter(locale_id=self.locale_id)
+            .select_related("content_type")
+        )
+        found = {}
+        for page in pages:
+            kind = kinds[page.content_type.model_class()]
+            found.setdefault(kind, page)
+        return found
+
+    def feed_listing_url(self, feed):
+        """The listing of every item of a feed, filtered to this page's programme."""
+        listing = self.listing_pages.get(feed)
+        if listing is None:
+            return ""
+        url = listing.url
+        if self.feed_programme_key():
+            url += f"?programme={self.slug}"
+        return url
+
+
+class HomePage(ContentFeedMixin, BasePage):
+    strapline = models.CharField(_("strapline"), max_length=255, blank=True)
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("hero picture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(ProgrammeStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("strapline"), FieldPanel("intro"), FieldPanel("hero_image")],
+            heading=_("Top of the page"),
+        ),
+        HelpPanel(
+            _(
+                "The programmes are listed by themselves below the introduction. Use the body "
+                "for key figures and automatic sections such as the latest news."
+            )
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "migration.MigrationPage",
+        "immunization.ImmunizationPage",
+        "news.NewsIndexPage",
+        "resources.ResourceIndexPage",
+        "resources.CaseStudyIndexPage",
+        "ifrc_site.StandardPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programmes"] = [
+            page.specific
+            for page in self.get_children()
+            .live()
+            .public()
+            .filter(content_type__in=programme_content_types())
+            .specific()
+            .select_related("listing_image")
+        ]
+        return context
+
+
+class StandardPage(BasePage):
+    """An ordinary page: about us, privacy, terms of use."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["ifrc_site.HomePage", "ifrc_site.StandardPage"]
+    subpage_types = ["ifrc_site.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class ProgrammePage(ContentFeedMixin, BasePage):
+    """A programme of work (Migration, Immunization), composed from blocks by staff.
+
+    News stories, documents and case studies name the programmes they belong to; the page's
+    automatic sections find the newest of them by themselves.
+    """
+
+    strapline = models.CharField(
+        _("strapline"),
+        max_length=255,
+        blank=True,
+        help_text=_("One line under the title that says what the programme does."),
+    )
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("hero picture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(_("hero caption"), max_length=255, blank=True)
+    body = StreamField(ProgrammeStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("strapline"), FieldPanel("hero_image"), FieldPanel("hero_caption")],
+            heading=_("Top of the page"),
+        ),
+        HelpPanel(
+            _(
+                "Build the page from sections. The 'Automatic' sections (latest news, latest "
+                "resources, case studies) fill themselves with this programme's newest items."
+            )
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("strapline"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["ifrc_site.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def feed_programme_key(self):
+        return self.translation_key
+
+
+def programme_page_models():
+    """Every concrete programme page type."""
+    from django.apps import apps
+
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, ProgrammePage) and not model._meta.abstract
+    ]
+
+
+def programme_content_types():
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_models(*programme_page_models()).values()
+
+
+def programme_page_choices():
+    """limit_choices_to for fields that point at programme pages."""
+    return models.Q(content_type__in=programme_content_types())
+
+
+def programme_pages_in(locale):
+    """The live programme pages of one language, for filters and links."""
+    return (
+        Page.objects.live()
+        .filter(content_type__in=programme_content_types(), locale=locale)
+        .order_by("path")
+    )
+
+
+# Taxonomies --------------------------------------------------------------------------------
+
+
+@register_snippet
+class NationalSociety(TranslatableMixin, index.Indexed, models.Model):
+    """A Red Cross or Red Crescent National Society."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=100)
+    country = CountryField(_("country"))
+    website = models.URLField(_("web site"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("country"), FieldPanel("website")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("National Society")
+        verbose_name_plural = _("National Societies")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def region(self):
+        return region_of(self.country.code)
+
+
+# Settings ----------------------------------------------------------------------------------
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """What the header and footer show on every page."""
+
+    organisation_name = models.CharField(
+        _("organisation name"),
+        max_length=255,
+        default="International Federation of Red Cross and Red Crescent Societies",
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    x_url = models.URLField(_("X"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+
+    panels = [
+        FieldPanel("organisation_name"),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Contact")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("x_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("linkedin_url"),
+            ],
+            heading=_("Social media"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def social_links(self):
+        return [
+            (label, url)
+            for label, url in (
+                ("Facebook", self.facebook_url),
+                ("X", self.x_url),
+                ("YouTube", self.youtube_url),
+                ("Instagram", self.instagram_url),
+                ("LinkedIn", self.linkedin_url),
+            )
+            if url
+        ]

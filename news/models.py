@@ -1,0 +1,164 @@
+"""News: the listing of stories and the stories themselves, with their dateline."""
+
+from django import forms
+from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
+from wagtail.search import index
+
+from django_countries.fields import CountryField
+
+from ifrc_site.blocks import BaseStreamBlock
+from ifrc_site.listing import ListingFilterSet, paginate
+from ifrc_site.models import BasePage, programme_page_choices
+
+
+class NewsFilterSet(ListingFilterSet):
+    programme_lookup = "programmes__translation_key"
+    countries_field = "countries"
+    date_field = "date"
+
+
+class NewsIndexPage(BasePage):
+    """The news listing of one language: newest first, filterable, with feeds."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["ifrc_site.HomePage"]
+    subpage_types = ["news.NewsStoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news listing")
+
+    def stories(self):
+        return (
+            NewsStoryPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related(*NewsStoryPage.listing_related)
+            .prefetch_related(*NewsStoryPage.listing_prefetch)
+            .order_by(*NewsStoryPage.newest_first)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = NewsFilterSet(request.GET or None, self.stories(), locale=self.locale)
+        stories = filters.qs if filters.is_valid() else self.stories().none()
+        context["filters"] = filters
+        context["stories"] = paginate(request, stories)
+        return context
+
+
+class NewsStoryPage(BasePage):
+    """A story from the field with its dateline: "Thessaloniki, Greece · 16 May 2017"."""
+
+    date = models.DateField(_("date"))
+    city = models.CharField(
+        _("place"), max_length=120, help_text=_("The city or place of the dateline.")
+    )
+    country = CountryField(_("country of the dateline"))
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("One or two sentences under the headline.")
+    )
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("main picture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
+    programmes = ParentalManyToManyField(
+        "wagtailcore.Page",
+        blank=True,
+        related_name="+",
+        limit_choices_to=programme_page_choices,
+        verbose_name=_("programmes"),
+    )
+    countries = CountryField(
+        _("countries concerned"),
+        multiple=True,
+        blank=True,
+        help_text=_("Every country the story is about; used by the country and region filters."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("city"), FieldPanel("country"), FieldPanel("date")],
+            heading=_("Dateline"),
+        ),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Picture")
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("programmes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("countries"),
+            ],
+            heading=_("Where the story is listed"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("city"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    listing_related = ("hero_image", "listing_image")
+    listing_prefetch = ("hero_image__renditions",)
+    newest_first = ("-date", "-pk")
+
+    class Meta:
+        verbose_name = _("news story")
+        verbose_name_plural = _("news stories")
+
+    @property
+    def card_summary(self):
+        return self.listing_summary or self.summary
+
+    @property
+    def card_image(self):
+        return self.hero_image
+
+    @property
+    def dateline_place(self):
+        return f"{self.city}, {self.country.name}" if self.country else self.city
+
+    @cached_property
+    def related_stories(self):
+        """Up to three other stories of the same programme or country, newest first."""
+        programme_keys = [page.translation_key for page in self.programmes.all()]
+        query = Q(country=self.country)
+        if programme_keys:
+            query |= Q(programmes__translation_key__in=programme_keys)
+        stories = (
+            NewsStoryPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .filter(query)
+            .exclude(pk=self.pk)
+            .select_related(*self.listing_related)
+            .prefetch_related(*self.listing_prefetch)
+            .distinct()
+            .order_by(*self.newest_first)
+        )
+        return list(stories[:3])
