@@ -17,6 +17,8 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from .queries import localized
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 PARAGRAPH_FEATURES = ["h2", "h3", *RICH_TEXT_FEATURES]
 
@@ -30,7 +32,7 @@ class LinkStructValue(blocks.StructValue):
     @cached_property
     def href(self):
         if page := self.get("page"):
-            return page.localized.url
+            return localized(page).url
         if document := self.get("document"):
             return document.url
         return self.get("url") or ""
@@ -40,7 +42,7 @@ class LinkStructValue(blocks.StructValue):
         if text := self.get("text"):
             return text
         if page := self.get("page"):
-            return page.localized.title
+            return localized(page).title
         if document := self.get("document"):
             return document.title
         return self.get("url") or ""
@@ -540,9 +542,10 @@ class ProgrammeFeedBlock(SectionHeadingMixin):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         page = (parent_context or {}).get("page")
+        request = (parent_context or {}).get("request")
         pinned = [item for item in value.get("pinned") or [] if item]
         if hasattr(page, "feed_items"):
-            context["items"] = page.feed_items(self.feed, pinned, value["count"])
+            context["items"] = page.feed_items(self.feed, pinned, value["count"], request)
             context["all_url"] = page.feed_listing_url(self.feed)
         else:
             context["items"] = pinned

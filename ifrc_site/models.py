@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from django_countries.fields import CountryField
 
 from .blocks import BaseStreamBlock, ProgrammeStreamBlock
+from .queries import public
 from .taxonomy import region_of
 
 # Images ------------------------------------------------------------------------------------
@@ -124,7 +125,7 @@ class ContentFeedMixin:
         """The translation key of the programme the feeds are narrowed to, or None for all."""
         return None
 
-    def feed_items(self, feed, pinned, count):
+    def feed_items(self, feed, pinned, count, request=None):
         from news.models import NewsStoryPage
         from resources.models import CaseStudyPage, Resource
 
@@ -136,7 +137,10 @@ class ContentFeedMixin:
             programme_lookup = "programmes__translation_key"
         else:
             model = NewsStoryPage if feed == "news" else CaseStudyPage
-            queryset = model.objects.live().public().select_related(*model.listing_related)
+            queryset = public(model.objects.live(), request or self)
+            queryset = queryset.select_related(*model.listing_related).prefetch_related(
+                *model.listing_prefetch
+            )
             programme_lookup = (
                 "programmes__translation_key" if feed == "news" else "programme__translation_key"
             )
@@ -172,15 +176,19 @@ class ContentFeedMixin:
             found.setdefault(kind, page)
         return found
 
-    def feed_listing_url(self, feed):
+    def feed_listing_url(self, feed, suffix=""):
         """The listing of every item of a feed, filtered to this page's programme."""
         listing = self.listing_pages.get(feed)
         if listing is None:
             return ""
-        url = listing.url
+        url = listing.url + suffix
         if self.feed_programme_key():
             url += f"?programme={self.slug}"
         return url
+
+    def news_rss_url(self):
+        """This page's news as an RSS feed, for feed readers to discover."""
+        return self.feed_listing_url("news", "feed/rss/")
 
 
 class HomePage(ContentFeedMixin, BasePage):
@@ -229,9 +237,7 @@ class HomePage(ContentFeedMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["programmes"] = [
             page.specific
-            for page in self.get_children()
-            .live()
-            .public()
+            for page in public(self.get_children().live(), request)
             .filter(content_type__in=programme_content_types())
             .specific()
             .select_related("listing_image")

@@ -3,11 +3,13 @@
 from django import forms
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.search import index
@@ -17,6 +19,9 @@ from django_countries.fields import CountryField
 from ifrc_site.blocks import BaseStreamBlock
 from ifrc_site.listing import ListingFilterSet, paginate
 from ifrc_site.models import BasePage, programme_page_choices
+from ifrc_site.queries import public
+
+from .feeds import NewsFeed
 
 
 class NewsFilterSet(ListingFilterSet):
@@ -25,8 +30,11 @@ class NewsFilterSet(ListingFilterSet):
     date_field = "date"
 
 
-class NewsIndexPage(BasePage):
-    """The news listing of one language: newest first, filterable, with feeds."""
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The news listing of one language: newest first, filterable, with RSS and Atom feeds.
+
+    The feeds take the same filters as the listing: `feed/rss/?programme=migration`.
+    """
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -39,23 +47,45 @@ class NewsIndexPage(BasePage):
     class Meta:
         verbose_name = _("news listing")
 
-    def stories(self):
+    def stories(self, request=None):
         return (
-            NewsStoryPage.objects.live()
-            .public()
+            public(NewsStoryPage.objects.live(), request or self)
             .descendant_of(self)
             .select_related(*NewsStoryPage.listing_related)
             .prefetch_related(*NewsStoryPage.listing_prefetch)
             .order_by(*NewsStoryPage.newest_first)
         )
 
+    def filtered_stories(self, request):
+        stories = self.stories(request)
+        filters = NewsFilterSet(request.GET, stories, locale=self.locale)
+        return filters, (filters.qs if filters.is_valid() else stories.none())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = NewsFilterSet(request.GET or None, self.stories(), locale=self.locale)
-        stories = filters.qs if filters.is_valid() else self.stories().none()
+        filters, stories = self.filtered_stories(request)
         context["filters"] = filters
         context["stories"] = paginate(request, stories)
         return context
+
+    @path("")
+    def listing(self, request):
+        return self.render(request)
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        return self.feed(request, atom=False)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        return self.feed(request, atom=True)
+
+    def feed(self, request, *, atom):
+        filters, stories = self.filtered_stories(request)
+        if filters.errors:
+            raise Http404("Unknown filter value")
+        description = ", ".join(str(value) for _label, value, _rest in filters.active_filters)
+        return NewsFeed(self, stories, request, atom=atom, description=description)(request)
 
 
 class NewsStoryPage(BasePage):
@@ -151,8 +181,7 @@ class NewsStoryPage(BasePage):
         if programme_keys:
             query |= Q(programmes__translation_key__in=programme_keys)
         stories = (
-            NewsStoryPage.objects.live()
-            .public()
+            public(NewsStoryPage.objects.live(), self)
             .filter(locale_id=self.locale_id)
             .filter(query)
             .exclude(pk=self.pk)

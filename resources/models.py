@@ -21,6 +21,7 @@ from django_countries.fields import CountryField
 from ifrc_site.blocks import BaseStreamBlock
 from ifrc_site.listing import ListingFilterSet, paginate
 from ifrc_site.models import BasePage, NationalSociety, programme_page_choices
+from ifrc_site.queries import public
 
 from .pdf import read_pdf
 
@@ -181,7 +182,7 @@ class ResourceIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         documents = Resource.objects.listed()
-        filters = ResourceFilterSet(request.GET or None, documents, locale=self.locale)
+        filters = ResourceFilterSet(request.GET, documents, locale=self.locale)
         documents = filters.qs if filters.is_valid() else documents.none()
         context["filters"] = filters
         context["documents"] = paginate(request, documents)
@@ -214,14 +215,13 @@ class CaseStudyIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         case_studies = (
-            CaseStudyPage.objects.live()
-            .public()
+            public(CaseStudyPage.objects.live(), request)
             .descendant_of(self)
             .select_related(*CaseStudyPage.listing_related)
             .prefetch_related(*CaseStudyPage.listing_prefetch)
             .order_by(*CaseStudyPage.newest_first)
         )
-        filters = CaseStudyFilterSet(request.GET or None, case_studies, locale=self.locale)
+        filters = CaseStudyFilterSet(request.GET, case_studies, locale=self.locale)
         case_studies = filters.qs if filters.is_valid() else case_studies.none()
         context["filters"] = filters
         context["case_studies"] = paginate(request, case_studies)
@@ -250,8 +250,7 @@ class CaseStudySectionPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         case_studies = (
-            CaseStudyPage.objects.live()
-            .public()
+            public(CaseStudyPage.objects.live(), request)
             .child_of(self)
             .select_related(*CaseStudyPage.listing_related)
             .prefetch_related(*CaseStudyPage.listing_prefetch)

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "news",
     "resources",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",

@@ -7,6 +7,8 @@ from django.utils.translation import get_language_info
 
 from wagtail.models import Page, Site
 
+from ifrc_site.queries import localized, public
+
 register = template.Library()
 
 
@@ -14,7 +16,7 @@ def _home_page(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return site.root_page.localized
+    return localized(site.root_page)
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
@@ -24,7 +26,7 @@ def main_menu(context):
     current = context.get("page")
     items = []
     if home is not None:
-        for item in home.get_children().live().public().in_menu():
+        for item in public(home.get_children().live().in_menu(), request):
             active = current is not None and current.path.startswith(item.path)
             items.append({"page": item, "active": active})
     return {"home": home, "items": items, "request": request}
@@ -37,15 +39,18 @@ def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[other.locale.language_code] = other
-    homes = {}
     site = Site.find_for_request(request)
-    if site is not None:
-        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
-            homes[home.locale.language_code] = home
+    keys = {site.root_page.translation_key} if site is not None else set()
+    if isinstance(page, Page) and page.pk:
+        keys.add(page.translation_key)
+    # One query for the page's translations and the home page of every language.
+    translations, homes = {}, {}
+    for other in Page.objects.live().filter(translation_key__in=keys).select_related("locale"):
+        code = other.locale.language_code
+        if isinstance(page, Page) and other.translation_key == page.translation_key:
+            translations[code] = other
+        if site is not None and other.translation_key == site.root_page.translation_key:
+            homes[code] = other
     links = []
     for code, _name in settings.LANGUAGES:
         target = translations.get(code) or homes.get(code)

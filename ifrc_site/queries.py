@@ -1,0 +1,54 @@
+"""Small query helpers that keep the number of queries per page small and constant.
+
+Wagtail's `.public()` looks up every page view restriction each time it is called and
+`Page.localized` looks up the active locale each time; a page that lists several kinds of item
+would repeat both. These helpers do each once per request (or once per process for locales,
+which only change when a language is added).
+"""
+
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+
+from wagtail.models import Locale, PageViewRestriction
+
+_locales = {}
+
+
+def active_locale():
+    """The Locale of the active language, looked up once per process."""
+    code = translation.get_language() or ""
+    if code not in _locales:
+        _locales[code] = Locale.get_active()
+    return _locales[code]
+
+
+def _forget_locales(**kwargs):
+    _locales.clear()
+
+
+post_save.connect(_forget_locales, sender=Locale)
+post_delete.connect(_forget_locales, sender=Locale)
+
+
+def localized(page):
+    """The page in the active language if it has a translation there, else the page itself."""
+    if page.locale_id == active_locale().pk:
+        return page
+    return page.localized
+
+
+def private_q(owner):
+    """A Q matching pages in private sections, from one query per `owner` (usually the request)."""
+    cached = getattr(owner, "_private_pages_q", None)
+    if cached is None:
+        cached = Q(pk__in=[])
+        for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+            cached |= Q(path__startswith=path)
+        owner._private_pages_q = cached
+    return cached
+
+
+def public(queryset, owner):
+    """`queryset.public()`, sharing one restriction lookup between every call for `owner`."""
+    return queryset.exclude(private_q(owner))

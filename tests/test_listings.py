@@ -1,0 +1,162 @@
+"""News, resource and case study listings: filters, pagination and bad input."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from ifrc_site.taxonomy import region_of
+from news.models import NewsStoryPage
+from resources.models import CaseStudyPage, Resource
+
+pytestmark = pytest.mark.django_db
+
+
+def cards(response, selector):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return soup, soup.select(selector)
+
+
+def story_titles(response):
+    _, found = cards(response, ".card--news .card__title")
+    return [card.get_text(strip=True) for card in found]
+
+
+def test_news_lists_newest_first_twelve_a_page(client):
+    response = client.get("/en/news/")
+    assert response.status_code == 200
+    stories = NewsStoryPage.objects.live().filter(locale__language_code="en").order_by("-date")
+    assert story_titles(response) == [story.title for story in stories[:12]]
+    second = client.get("/en/news/?page=2")
+    assert story_titles(second) == [story.title for story in stories[12:24]]
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "99999", "1.5", "%00", "9" * 400])
+def test_bad_page_numbers_answer_gracefully(client, page):
+    response = client.get("/en/news/", {"page": page})
+    assert response.status_code == 200
+    assert story_titles(response)
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ({"programme": "migration"}, lambda s: s.programmes.filter(slug="migration").exists()),
+        (
+            {"programme": "immunization"},
+            lambda s: s.programmes.filter(slug="immunization").exists(),
+        ),
+        ({"country": "GR"}, lambda s: "GR" in [c.code for c in s.countries]),
+        ({"region": "africa"}, lambda s: any(region_of(c) == "africa" for c in s.countries)),
+        ({"year": "2017"}, lambda s: s.date.year == 2017),
+        (
+            {"programme": "migration", "year": "2017"},
+            lambda s: s.date.year == 2017 and s.programmes.filter(slug="migration").exists(),
+        ),
+    ],
+)
+def test_news_filters(client, query, expected):
+    response = client.get("/en/news/", query)
+    assert response.status_code == 200
+    stories = NewsStoryPage.objects.live().filter(locale__language_code="en")
+    wanted = sorted(story.title for story in stories if expected(story))
+    assert wanted, "the demo must have stories for this filter"
+    shown = story_titles(response)
+    page = 1
+    while BeautifulSoup(response.content, "html.parser").select_one('a[rel="next"]'):
+        page += 1
+        response = client.get("/en/news/", {**query, "page": page})
+        shown += story_titles(response)
+    assert sorted(shown) == wanted
+
+
+def test_active_filters_are_shown_and_removable(client):
+    response = client.get("/en/news/", {"programme": "migration", "year": "2017"})
+    soup, chips = cards(response, ".active-filters .chip")
+    assert len(chips) == 2
+    hrefs = {chip["href"] for chip in chips}
+    assert "?year=2017" in hrefs and "?programme=migration" in hrefs
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"programme": "no-such-programme"},
+        {"country": "ZZ"},
+        {"region": "atlantis"},
+        {"year": "1066"},
+        {"year": "<script>alert(1)</script>"},
+        {"country": "' OR 1=1 --"},
+    ],
+)
+def test_unknown_filter_values_give_an_empty_helpful_page(client, query):
+    response = client.get("/en/news/", query)
+    assert response.status_code == 200
+    soup, found = cards(response, ".card--news")
+    assert found == []
+    assert "We could not use one of the filters" in soup.get_text()
+    assert b"<script>alert(1)</script>" not in response.content
+
+
+def test_filter_form_works_without_javascript(client):
+    soup, _ = cards(client.get("/en/news/"), "form.filters")
+    form = soup.select_one("form.filters")
+    assert form["method"] == "get"
+    names = {select["name"] for select in form.select("select")}
+    assert names == {"programme", "country", "region", "year"}
+
+
+def test_resource_library_filters_by_type_language_and_year(client):
+    response = client.get("/en/resources/", {"type": "assessment"})
+    _, found = cards(response, ".doc-card")
+    assessments = Resource.objects.filter(resource_type="assessment").count()
+    assert len(found) == assessments >= 2
+    response = client.get("/en/resources/", {"language": "fr"})
+    _, found = cards(response, ".doc-card")
+    assert len(found) == Resource.objects.filter(language="fr").count() >= 1
+    response = client.get("/en/resources/", {"year": "2020", "programme": "immunization"})
+    _, found = cards(response, ".doc-card .doc-card__title")
+    titles = {card.get_text(strip=True) for card in found}
+    assert any("South Sudan" in title for title in titles)
+
+
+def test_resource_items_show_type_size_pages_and_date(client):
+    response = client.get("/en/resources/", {"type": "assessment"})
+    soup, found = cards(response, ".doc-card")
+    text = " ".join(found[0].get_text(" ").split())
+    assert "Assessment" in text
+    assert "pdf (" in text and "pages" in text
+    assert "/" in text  # the numeric date
+    assert found[0].select_one(".doc-card__thumb img") is not None
+
+
+def test_resource_library_paginates(client):
+    first = client.get("/en/resources/")
+    second = client.get("/en/resources/", {"page": 2})
+    _, first_cards = cards(first, ".doc-card")
+    _, second_cards = cards(second, ".doc-card")
+    assert len(first_cards) == 12 and 1 <= len(second_cards) <= 12
+
+
+def test_case_studies_filter_by_programme_and_country(client):
+    response = client.get("/en/case-studies/", {"programme": "migration"})
+    _, found = cards(response, ".card--case-study")
+    expected = CaseStudyPage.objects.live().filter(programme__slug="migration").count()
+    assert len(found) == min(expected, 12) and expected >= 4
+    response = client.get("/en/case-studies/", {"country": "PK"})
+    soup, found = cards(response, ".card--case-study .card__eyebrow")
+    assert [card.get_text(strip=True) for card in found] == ["Pakistan"] * len(found)
+    assert found
+
+
+def test_case_study_listing_has_a_second_page(client):
+    _, found = cards(client.get("/en/case-studies/", {"page": 2}), ".card--case-study")
+    assert found
+
+
+def test_story_page_shows_dateline_and_related_stories(client):
+    story = NewsStoryPage.objects.get(slug="thessaloniki-two-families-one-home")
+    soup, _ = cards(client.get(story.url), "body")
+    dateline = " ".join(soup.select_one(".dateline").get_text(" ").split())
+    assert dateline == "Thessaloniki, Greece · 16 May 2017"
+    related = soup.select(".related .card--news")
+    assert 1 <= len(related) <= 3
+    assert soup.select_one(".story__figure img")["alt"]
