@@ -18,7 +18,7 @@ TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 .DEFAULT_GOAL := help
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
-.PHONY: help install run serve lint check test test-sqlite test-postgres messages lock clean distclean
+.PHONY: help install run serve lint check test test-sqlite test-postgres messages redis lock clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
@@ -89,10 +89,19 @@ check: install ## Django system checks and a check for missing migrations
 
 test: install lint check test-sqlite test-postgres ## Everything CI runs: lint, checks, tests on SQLite then PostgreSQL
 
-test-sqlite: install messages ## Run the pytest suite on SQLite (PYTEST_ARGS="..." to pass options)
+# Debian's redis-server, for the tests of the cache shared between processes.
+redis:
+	@command -v redis-server >/dev/null || { \
+		echo "Installing Debian's redis-server with apt-get"; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server; \
+	}
+	@command -v redis-server >/dev/null || { echo "redis-server is required for the tests" >&2; exit 1; }
+
+test-sqlite: install messages redis ## Run the pytest suite on SQLite (PYTEST_ARGS="..." to pass options)
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
-test-postgres: install messages ## Run the pytest suite on a throwaway PostgreSQL cluster
+test-postgres: install messages redis ## Run the pytest suite on a throwaway PostgreSQL cluster
 	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
 
 lock: ## Regenerate requirements.lock from a clean install of pyproject.toml

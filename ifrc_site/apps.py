@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class IfrcSiteConfig(AppConfig):
     name = "ifrc_site"
     verbose_name = _("Site")
+
+    def ready(self):
+        from .cache import connect_signals
+
+        connect_signals()

@@ -68,6 +68,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         context["stories"] = paginate(request, stories)
         return context
 
+    def get_cached_paths(self):
+        # What a CDN must drop when the listing changes: the page and its unfiltered feeds.
+        return ["/", "feed/rss/", "feed/atom/"]
+
     @path("")
     def listing(self, request):
         return self.render(request)

@@ -5,7 +5,9 @@ its own transaction, rolled back afterwards), so page tests see real content wit
 paying for it. Tests that need something specific build it with the factories.
 """
 
+from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 
 from wagtail.models import Locale, Page
 
@@ -20,6 +22,14 @@ from migration.models import MigrationPage
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo_content", allow_production=True, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (pages, renditions, settings)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -43,7 +53,8 @@ def root_page(db):
 
 
 @pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.get(username="admin")
-    client.force_login(user)
-    return client
+def admin_client(django_user_model):
+    """A client logged in as the demo superuser (separate from the anonymous `client`)."""
+    admin = Client()
+    admin.force_login(django_user_model.objects.get(username="admin"))
+    return admin

@@ -1,0 +1,265 @@
+"""The public page cache: hits, revalidation, purging on every kind of change, and bypasses."""
+
+import datetime
+import http.server
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+from django.core.cache import caches
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from ifrc_site.models import NationalSociety
+from news.models import NewsIndexPage, NewsStoryPage
+
+from .factories import NewsStoryPageFactory, ResourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, url, **headers):
+    return client.get(url, headers=headers)
+
+
+def test_second_anonymous_request_is_served_from_cache(client, migration_page):
+    first = get(client, migration_page.url)
+    assert first["X-Page-Cache"] == "miss"
+    second = get(client, migration_page.url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Cache-Control"].startswith("public, max-age=")
+    assert second["ETag"] == first["ETag"]
+    assert "Last-Modified" in second
+
+
+def test_browsers_revalidate_with_etag(client, migration_page):
+    etag = get(client, migration_page.url)["ETag"]
+    response = get(client, migration_page.url, if_none_match=etag)
+    assert response.status_code == 304
+    assert response.content == b""
+
+
+def test_feeds_and_listings_are_cached(client):
+    for url in ("/en/news/", "/en/news/?programme=migration", "/en/news/feed/rss/"):
+        get(client, url)
+        assert get(client, url)["X-Page-Cache"] == "hit", url
+
+
+def test_publishing_a_story_shows_it_on_the_very_next_request(client, home, migration_page):
+    for url in ("/en/news/", migration_page.url, "/en/news/feed/rss/"):
+        get(client, url)
+    story = NewsStoryPageFactory(
+        parent=NewsIndexPage.objects.child_of(home).get(),
+        title="Boats arrive safely at dawn",
+        date=datetime.date.today(),
+    )
+    story.programmes.set([migration_page])
+    story.save_revision().publish()
+    for url in ("/en/news/", migration_page.url, "/en/news/feed/rss/"):
+        response = get(client, url)
+        assert response["X-Page-Cache"] == "miss", url
+        assert b"Boats arrive safely at dawn" in response.content, url
+
+
+def test_unpublishing_and_deleting_purge(client):
+    story = NewsStoryPage.objects.live().get(slug="thessaloniki-two-families-one-home")
+    url = "/en/news/?country=GR&year=2017"
+    assert story.title.encode() in get(client, url).content
+    story.unpublish()
+    assert story.title.encode() not in get(client, url).content
+
+    story.save_revision().publish()
+    assert story.title.encode() in get(client, url).content
+    assert get(client, url)["X-Page-Cache"] == "hit"
+    story.delete()
+    response = get(client, url)
+    assert response["X-Page-Cache"] == "miss"
+    assert story.title.encode() not in response.content
+
+
+def test_moving_a_page_purges(client, home):
+    story = NewsStoryPage.objects.live().get(slug="thessaloniki-two-families-one-home")
+    get(client, home.url)
+    story.move(home, pos="last-child")
+    assert get(client, home.url)["X-Page-Cache"] == "miss"
+
+
+def test_saving_a_document_or_snippet_purges(client, migration_page):
+    get(client, migration_page.url)
+    document = ResourceFactory(title="Winter shelter guide", publication_date=datetime.date.today())
+    document.programmes.set([migration_page])
+    document.save()
+    assert b"Winter shelter guide" in get(client, migration_page.url).content
+
+    get(client, "/en/case-studies/")
+    society = NationalSociety.objects.get(slug="pakistan-red-crescent")
+    society.name = "Pakistan Red Crescent"
+    society.save()
+    response = get(client, "/en/case-studies/")
+    assert response["X-Page-Cache"] == "miss"
+
+
+def test_private_section_purges(client, home):
+    get(client, "/en/news/")
+    news = NewsIndexPage.objects.child_of(home).get()
+    PageViewRestriction.objects.create(page=news, restriction_type="login")
+    response = get(client, "/en/news/")
+    assert response.status_code == 302  # now asks for a login instead of showing the cache
+
+
+def test_editors_never_read_or_fill_the_cache(client, admin_client, migration_page):
+    response = admin_client.get(migration_page.url)
+    assert "X-Page-Cache" not in response
+    assert get(client, migration_page.url)["X-Page-Cache"] == "miss"
+    get(client, migration_page.url)
+    response = admin_client.get(migration_page.url)
+    assert "X-Page-Cache" not in response
+
+
+def test_previews_are_never_cached(admin_client, migration_page):
+    from django.urls import reverse
+
+    url = reverse("wagtailadmin_pages:view_draft", args=[migration_page.pk])
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_errors_and_redirects_are_not_cached(client):
+    get(client, "/en/no-such-page/")
+    assert "X-Page-Cache" not in get(client, "/en/no-such-page/")
+    assert get(client, "/").status_code == 302
+
+
+def test_html_is_compressed_for_clients_that_accept_it(client, migration_page):
+    response = get(client, migration_page.url, accept_encoding="gzip, br")
+    assert response["Content-Encoding"] == "gzip"
+    plain = get(client, migration_page.url)
+    assert len(response.content) < len(plain.content) / 3
+
+
+def test_unreachable_cache_still_serves_pages(client, migration_page, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
+        },
+    }
+    response = get(client, migration_page.url)
+    assert response.status_code == 200
+    assert b"Our work in migration" in response.content
+
+
+# A CDN in front ------------------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def purge_server():
+    """A stand-in CDN purge endpoint on this machine that records what it is asked to purge."""
+    seen = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+            seen.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", seen
+    server.shutdown()
+
+
+def test_publishing_purges_the_cdn(settings, purge_server, home, migration_page):
+    location, seen = purge_server
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+    }
+    story = NewsStoryPageFactory(
+        parent=NewsIndexPage.objects.child_of(home).get(), title="Harbour", slug="harbour"
+    )
+    story.programmes.set([migration_page])
+    story.save_revision().publish()
+    assert "/en/news/harbour/" in seen
+    assert "/en/news/" in seen and "/en/migration/" in seen and "/en/" in seen
+    assert "/en/news/feed/rss/" in seen
+
+
+# Several processes sharing Redis -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    binary = shutil.which("redis-server")
+    assert binary, "redis-server is required (make test installs Debian's redis-server)"
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(50):
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait()
+
+
+def test_a_purge_in_another_process_reaches_this_one(client, migration_page, redis_url, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "ifrc-default",  # as production settings name it
+        },
+    }
+    caches["default"].clear()
+    get(client, migration_page.url)
+    assert get(client, migration_page.url)["X-Page-Cache"] == "hit"
+    # Another process (a second web server, or the admin's) purges through the shared Redis.
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); "
+            "from ifrc_site.cache import purge_all; purge_all('test')",
+        ],
+        check=True,
+        cwd=settings.BASE_DIR,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "ifrc_site.settings.production",
+            "SECRET_KEY": "other-process",
+            "ALLOWED_HOSTS": "localhost",
+            "REDIS_URL": redis_url,
+        },
+    )
+    assert get(client, migration_page.url)["X-Page-Cache"] == "miss"
+    caches["default"].clear()
