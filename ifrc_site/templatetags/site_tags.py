@@ -3,7 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import formats, translation
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, ngettext
 
 from wagtail.models import Page, Site
 
@@ -86,3 +86,22 @@ def short_date(value):
     if not value:
         return ""
     return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+THREE_G_BITS_PER_SECOND = 750_000  # a slow but usable 3G connection
+
+
+@register.filter
+def download_time(size):
+    """How long a file of `size` bytes takes on a 3G connection: "about 12 seconds"."""
+    if not size:
+        return ""
+    seconds = max(1, round(size * 8 / THREE_G_BITS_PER_SECOND))
+    if seconds < 90:
+        return ngettext("about %(n)d second on 3G", "about %(n)d seconds on 3G", seconds) % {
+            "n": seconds
+        }
+    minutes = round(seconds / 60)
+    return ngettext("about %(n)d minute on 3G", "about %(n)d minutes on 3G", minutes) % {
+        "n": minutes
+    }

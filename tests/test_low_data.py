@@ -1,0 +1,68 @@
+"""Low-data mode: a visitor can switch images and video off; PDFs show their download time."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from ifrc_site.templatetags.site_tags import download_time
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_switching_low_data_on_and_off(client, immunization_page):
+    url = immunization_page.url
+    assert soup(client.get(url)).select("main img")
+    assert "lowdata" not in client.cookies
+    response = client.get("/en/low-data/", {"on": "1", "next": url})
+    assert response.status_code == 302 and response["Location"] == url
+    assert client.cookies["lowdata"].value == "1"
+    page = soup(client.get(url))
+    assert page.select("main img") == [] and page.select("main picture") == []
+    assert page.select_one(".video__play") is not None, "the video stays reachable as a link"
+    assert "Show images and video" in page.select_one(".site-footer").get_text()
+    client.get("/en/low-data/", {"on": "0", "next": url})
+    assert soup(client.get(url)).select("main img")
+
+
+def test_low_data_and_full_pages_are_cached_apart(client, immunization_page):
+    url = immunization_page.url
+    client.get(url)
+    assert soup(client.get(url)).select("main img")
+    client.cookies["lowdata"] = "1"
+    response = client.get(url)
+    assert soup(response).select("main img") == []
+    assert response["Cache-Control"].startswith("private")
+
+
+def test_low_data_switch_only_returns_to_this_site(client):
+    response = client.get("/en/low-data/", {"on": "1", "next": "https://example.org/"})
+    assert response["Location"] == "/"
+
+
+def test_content_pages_set_no_cookies_until_asked(client, immunization_page):
+    response = client.get(immunization_page.url)
+    assert not response.cookies
+
+
+def test_pdf_links_show_size_and_3g_time(client, immunization_page):
+    cards = soup(client.get(immunization_page.url)).select(".latest--resources .doc-card__meta")
+    assert cards
+    for card in cards:
+        text = card.get_text(" ", strip=True)
+        assert "pdf (" in text and "on 3G" in text
+
+
+@pytest.mark.parametrize(
+    "size,expected",
+    [
+        (50_000, "about 1 second on 3G"),
+        (6_731_857, "about 72 seconds on 3G"),
+        (60_000_000, "about 11 minutes on 3G"),
+        (None, ""),
+    ],
+)
+def test_download_time(size, expected):
+    assert download_time(size) == expected
