@@ -18,7 +18,7 @@ TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 .DEFAULT_GOAL := help
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
-.PHONY: help install run serve lint check test test-sqlite test-postgres messages redis lock clean distclean
+.PHONY: help install run serve lint check test test-sqlite test-postgres messages redis bench lock clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
@@ -103,6 +103,15 @@ test-sqlite: install messages redis ## Run the pytest suite on SQLite (PYTEST_AR
 
 test-postgres: install messages redis ## Run the pytest suite on a throwaway PostgreSQL cluster
 	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install redis ## Benchmark every page type under gunicorn (large content set; takes minutes)
+	@command -v wrk >/dev/null || { \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk; }
+	@test -x /usr/bin/chromium || { \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
+	$(PY) bench/run.py
 
 lock: ## Regenerate requirements.lock from a clean install of pyproject.toml
 	@set -e; \

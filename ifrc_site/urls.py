@@ -15,7 +15,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
-if settings.DEBUG:
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # Uploaded files straight from Django: for development and local production-like runs
+    # (`make serve`). A live site serves media from its web server or object storage.
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
