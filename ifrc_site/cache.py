@@ -189,7 +189,9 @@ def connect_signals():
     from resources.models import Resource
 
     from .models import NationalSociety, SiteImage, SiteSettings
+    from .renditions import page_published as make_renditions_on_publish
 
+    page_published.connect(make_renditions_on_publish, dispatch_uid="renditions-published")
     page_published.connect(content_changed, dispatch_uid="pagecache-published")
     page_unpublished.connect(content_changed, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(content_changed, dispatch_uid="pagecache-moved")

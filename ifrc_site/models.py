@@ -105,6 +105,8 @@ class ListingFieldsMixin(models.Model):
 class BasePage(ListingFieldsMixin, Page):
     """Every page type of the site starts here."""
 
+    hero_picture_size = "hero"  # which size of components/picture.html shows `hero_image`
+
     content_panels = Page.content_panels
     promote_panels = Page.promote_panels + ListingFieldsMixin.promote_panels
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]

@@ -160,6 +160,7 @@ class NewsStoryPage(BasePage):
     listing_related = ("hero_image", "listing_image")
     listing_prefetch = ("hero_image__renditions",)
     newest_first = ("-date", "-pk")
+    hero_picture_size = "wide"
 
     class Meta:
         verbose_name = _("news story")

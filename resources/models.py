@@ -335,6 +335,7 @@ class CaseStudyPage(BasePage):
     listing_related = ("hero_image", "listing_image", "national_society")
     listing_prefetch = ("hero_image__renditions",)
     newest_first = ("-date", "-pk")
+    hero_picture_size = "wide"
 
     class Meta:
         verbose_name = _("case study")

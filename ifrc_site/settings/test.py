@@ -24,3 +24,6 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ifrc-test-media-"))  # noqa: F405
 # Static files straight from their sources: tests don't need collectstatic first.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Tests make renditions on demand; tests/test_renditions.py switches publishing's back on.
+WARM_RENDITIONS_ON_PUBLISH = False

@@ -83,6 +83,8 @@ class Command(BaseCommand):
                 "Pass --allow-production to load them anyway."
             )
         self.created = 0
+        # Renditions are made as readers first ask for them, not for each demo page published.
+        settings.WARM_RENDITIONS_ON_PUBLISH = False
         self.verbose = options["verbosity"] >= 2
         with transaction.atomic():
             self.locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)

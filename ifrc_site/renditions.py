@@ -1,0 +1,69 @@
+"""Image renditions made when a page is published, so that no reader waits for one.
+
+The specs here are those `templates/components/picture.html` asks for (a test keeps the two in
+step). On publish, every image a page shows gets the sizes it is shown at: its hero picture the
+hero (or wide) sizes and the card sizes used when listed; pictures in the body the card and
+wide sizes.
+"""
+
+from django.conf import settings
+
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+
+SPECS = {
+    "hero": "format-{webp,jpeg} fill-{480x270,800x450,1200x675,1600x900}-c100",
+    "wide": "format-{webp,jpeg} width-{480,800,1200}",
+    "portrait": "format-{webp,jpeg} fill-{160x160,320x320}-c100",
+    "card": "format-{webp,jpeg} fill-{320x200,480x300,720x450}-c100",
+}
+
+
+def expanded(role):
+    return Filter.expand_spec(SPECS[role])
+
+
+def stream_image_ids(data):
+    """Ids of every image chosen in raw StreamField data (ImageBlock values)."""
+    if isinstance(data, dict):
+        if "image" in data and "decorative" in data and isinstance(data["image"], int):
+            yield data["image"]
+        for value in data.values():
+            yield from stream_image_ids(value)
+    elif isinstance(data, list | tuple):
+        for item in data:
+            yield from stream_image_ids(item)
+
+
+def images_of(page):
+    """(image, roles) for every image the page shows."""
+    Image = get_image_model()
+    roles = {}
+    hero = getattr(page, "hero_image_id", None)
+    if hero:
+        big = (
+            "wide"
+            if hasattr(page, "dateline_place") or hasattr(page, "consent_recorded")
+            else "hero"
+        )
+        roles.setdefault(hero, set()).update({big, "card"})
+    listing = getattr(page, "listing_image_id", None)
+    if listing:
+        roles.setdefault(listing, set()).add("card")
+    body = getattr(page, "body", None)
+    if body is not None:
+        for image_id in stream_image_ids(list(body.raw_data)):
+            roles.setdefault(image_id, set()).update({"card", "wide"})
+    images = Image.objects.in_bulk(roles)
+    return [(images[pk], roles[pk]) for pk in roles if pk in images]
+
+
+def make_renditions(page):
+    for image, roles in images_of(page):
+        specs = [spec for role in sorted(roles) for spec in expanded(role)]
+        image.get_renditions(*specs)
+
+
+def page_published(sender, instance, **kwargs):
+    if getattr(settings, "WARM_RENDITIONS_ON_PUBLISH", True):
+        make_renditions(instance.specific)

@@ -1,0 +1,52 @@
+"""Renditions are made on publish, match the template's sizes, and render with dimensions."""
+
+import re
+from pathlib import Path
+
+from django.conf import settings
+
+import pytest
+from bs4 import BeautifulSoup
+
+from ifrc_site.renditions import SPECS, expanded, make_renditions
+from resources.models import CaseStudyPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_specs_match_the_picture_template():
+    template = (Path(settings.BASE_DIR) / "templates/components/picture.html").read_text()
+    used = set(re.findall(r"\{% picture image (format-\S+ \S+) ", template))
+    assert used == set(SPECS.values())
+
+
+def test_publishing_makes_every_rendition_the_page_shows(immunization_page, client):
+    from wagtail.images import get_image_model
+
+    rendition_model = get_image_model().get_rendition_model()
+    rendition_model.objects.all().delete()
+    # Everything the page shows has been published: itself and the case studies it lists.
+    for page in [immunization_page, *CaseStudyPage.objects.live().specific()]:
+        make_renditions(page)
+    hero = immunization_page.hero_image
+    made = set(hero.renditions.values_list("filter_spec", flat=True))
+    assert set(expanded("hero")) | set(expanded("card")) <= made
+    # Rendering the page now makes no new rendition: no reader waits for one.
+    before = rendition_model.objects.count()
+    assert client.get(immunization_page.url).status_code == 200
+    assert rendition_model.objects.count() == before
+
+
+def test_pictures_have_dimensions_lazy_loading_and_modern_formats(client, immunization_page):
+    soup = BeautifulSoup(client.get(immunization_page.url).content, "html.parser")
+    pictures = soup.select("main picture")
+    assert len(pictures) >= 8
+    for picture in pictures:
+        img = picture.find("img")
+        assert img.has_attr("width") and img.has_attr("height")
+        assert img.has_attr("srcset") and img.has_attr("sizes")
+        assert picture.find("source", type="image/webp")["srcset"].count("w,") >= 1
+    hero = soup.select_one(".page-hero img")
+    assert hero["loading"] == "eager" and hero["fetchpriority"] == "high"
+    below = soup.select(".activity-card img")
+    assert below and all(img["loading"] == "lazy" for img in below)
