@@ -46,6 +46,28 @@ def generation():
     return value
 
 
+def fragment(parts, compute):
+    """A value computed once per content generation and shared by every request and process:
+    menus, the automatic sections of programme pages, site settings. Purged with the pages."""
+    timeout = getattr(settings, "FRAGMENT_CACHE_SECONDS", 600)
+    if timeout <= 0:
+        return compute()
+    raw = "|".join(str(part) for part in parts)
+    key = f"fragment:{generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    try:
+        value = cache.get(key)
+    except Exception:
+        logger.warning("Fragment cache unavailable", exc_info=True)
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, timeout)
+        except Exception:
+            logger.warning("Fragment cache unavailable", exc_info=True)
+    return value
+
+
 def purge_all(reason=""):
     """Start a new generation: every cached page is rendered afresh on its next request."""
     cache.set(GENERATION_KEY, int(time.time() * 1000), timeout=None)

@@ -1,8 +1,21 @@
 """Template variables every page needs."""
 
-from .cache import low_data
+from wagtail.models import Site
+
+from .cache import fragment, low_data
 
 
 def reading_mode(request):
     """`low_data`: the visitor asked for pages without images and video."""
     return {"low_data": low_data(request)}
+
+
+def site_settings(request):
+    """`site_settings`: the header and footer settings, read once per content generation."""
+    from .models import SiteSettings
+
+    def load():
+        site = Site.find_for_request(request)
+        return SiteSettings.for_site(site) if site else SiteSettings()
+
+    return {"site_settings": fragment(("site-settings", request.get_host()), load)}

@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from django_countries.fields import CountryField
 
 from .blocks import BaseStreamBlock, ProgrammeStreamBlock
+from .cache import fragment
 from .queries import public
 from .taxonomy import region_of
 
@@ -128,6 +129,11 @@ class ContentFeedMixin:
         return None
 
     def feed_items(self, feed, pinned, count, request=None):
+        """The items of one automatic section, computed once per content generation."""
+        key = ("feed", self.pk, feed, count, *[item.pk for item in pinned])
+        return fragment(key, lambda: self._feed_items(feed, pinned, count, request))
+
+    def _feed_items(self, feed, pinned, count, request=None):
         from news.models import NewsStoryPage
         from resources.models import CaseStudyPage, Resource
 
@@ -139,10 +145,10 @@ class ContentFeedMixin:
             programme_lookup = "programmes__translation_key"
         else:
             model = NewsStoryPage if feed == "news" else CaseStudyPage
+            # No rendition prefetch here: the items are kept in the fragment cache, and their
+            # renditions come from the renditions cache, which is always current.
             queryset = public(model.objects.live(), request or self)
-            queryset = queryset.select_related(*model.listing_related).prefetch_related(
-                *model.listing_prefetch
-            )
+            queryset = queryset.select_related(*model.listing_related)
             programme_lookup = (
                 "programmes__translation_key" if feed == "news" else "programme__translation_key"
             )
@@ -158,6 +164,9 @@ class ContentFeedMixin:
     @cached_property
     def listing_pages(self):
         """The news, resource and case study listings in this page's language, by feed name."""
+        return fragment(("listings", self.locale_id), self._listing_pages)
+
+    def _listing_pages(self):
         from news.models import NewsIndexPage
         from resources.models import CaseStudyIndexPage, ResourceIndexPage
 

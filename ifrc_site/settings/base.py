@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "ifrc_site.context_processors.reading_mode",
+                "ifrc_site.context_processors.site_settings",
             ],
         },
     },

@@ -7,7 +7,8 @@ from django.utils.translation import get_language_info, ngettext
 
 from wagtail.models import Page, Site
 
-from ifrc_site.queries import localized, public
+from ifrc_site.cache import fragment
+from ifrc_site.queries import active_locale, localized, public
 
 register = template.Library()
 
@@ -16,7 +17,7 @@ def _home_page(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return localized(site.root_page)
+    return fragment(("home", site.pk, active_locale().pk), lambda: localized(site.root_page))
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
@@ -24,11 +25,16 @@ def main_menu(context):
     request = context["request"]
     home = _home_page(request)
     current = context.get("page")
-    items = []
+    pages = []
     if home is not None:
-        for item in public(home.get_children().live().in_menu(), request):
-            active = current is not None and current.path.startswith(item.path)
-            items.append({"page": item, "active": active})
+        pages = fragment(
+            ("menu", home.pk),
+            lambda: list(public(home.get_children().live().in_menu(), request)),
+        )
+    items = [
+        {"page": item, "active": current is not None and current.path.startswith(item.path)}
+        for item in pages
+    ]
     return {"home": home, "items": items, "request": request}
 
 
@@ -39,6 +45,11 @@ def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
+    key = ("languages", getattr(page, "pk", None) or request.path, current)
+    return fragment(key, lambda: _language_links(request, page, current))
+
+
+def _language_links(request, page, current):
     site = Site.find_for_request(request)
     keys = {site.root_page.translation_key} if site is not None else set()
     if isinstance(page, Page) and page.pk:
