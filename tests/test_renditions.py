@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import caches
 
 import pytest
 from bs4 import BeautifulSoup
@@ -25,6 +26,7 @@ def test_publishing_makes_every_rendition_the_page_shows(immunization_page, clie
 
     rendition_model = get_image_model().get_rendition_model()
     rendition_model.objects.all().delete()
+    caches["renditions"].clear()
     # Everything the page shows has been published: itself and the case studies it lists.
     for page in [immunization_page, *CaseStudyPage.objects.live().specific()]:
         make_renditions(page)
