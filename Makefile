@@ -18,7 +18,8 @@ TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 .DEFAULT_GOAL := help
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
-.PHONY: help install run serve lint check test test-sqlite test-postgres messages lock clean distclean
+.PHONY: help install run serve lint check test test-sqlite test-postgres messages makemessages \
+	lock clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
@@ -77,6 +78,20 @@ messages: install ## Compile translations (.po to .mo) when the project has any
 		$(TEST_ENV) $(MANAGE) compilemessages -v0 --ignore=.venv --ignore='$(VENV)' \
 			--ignore=node_modules --ignore=staticfiles; \
 	fi
+
+# The .po files hold the strings readers see: everything in the templates, the filters, and these
+# strings from the models (document types, sizes, the dateline, the organisation's name). Labels
+# and help texts that only editors see in the admin are left to Wagtail's own translations.
+PUBLIC_MODEL_STRINGS := ^(International Federation of Red Cross and Red Crescent Societies|%\(city\)s, %\(country\)s|Report|Assessment|Poster|Guideline|Policy|Case study|Toolkit|%\(size\)s MB|%\(size\)s KB|Type|All types|Language|All languages)$$
+
+makemessages: install ## Update locale/*/django.po from the code (then translate the new strings)
+	$(TEST_ENV) $(MANAGE) makemessages -l fr -l es -l ar --no-obsolete --add-location=file --ignore=.venv \
+		--ignore='$(VENV)' --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=tests
+	@for po in locale/*/LC_MESSAGES/django.po; do \
+		msggrep -N 'templates/*' -N 'templates/*/*' -N 'templates/*/*/*' \
+			-N 'ifrc_site/listing.py' -N 'ifrc_site/taxonomy.py' -N 'ifrc_site/settings/*' \
+			-K -E -e '$(PUBLIC_MODEL_STRINGS)' -o "$$po" "$$po" || exit 1; \
+	done
 
 lint: install ## Ruff lint and format check; djhtml check of the templates
 	$(BIN)/ruff check .

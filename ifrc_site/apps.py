@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class IfrcSiteConfig(AppConfig):
     name = "ifrc_site"
     verbose_name = _("Site")
+
+    def ready(self):
+        from . import i18n  # noqa: F401  (connects the copy-for-translation receiver)

@@ -7,10 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .views import choose_language
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # Outside the language prefixes: the switcher's links, which remember the reader's choice.
+    path("language/<str:language_code>/", choose_language, name="choose_language"),
 ]
 
 if settings.DEBUG:

@@ -1,8 +1,12 @@
 """Error pages that help the reader on, in the reader's language, never showing a trace."""
 
-from django.http import HttpResponseServerError
+from django.conf import settings
+from django.http import Http404, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 
 def page_not_found(request, exception=None):
@@ -12,3 +16,33 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Rendered without a request context: nothing that might itself fail (database, settings).
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+@never_cache
+@require_GET
+def choose_language(request, language_code):
+    """The language switcher's links lead here: remember the reader's choice in the language
+    cookie, then go on to the page in that language.
+
+    Only this explicit choice sets a cookie; the pages themselves set none. `/` then sends the
+    reader to the chosen language instead of guessing from the browser's Accept-Language.
+    """
+    if language_code not in dict(settings.LANGUAGES):
+        raise Http404
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = f"/{language_code}/"
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language_code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response

@@ -52,7 +52,7 @@ class NewsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = NewsFilterSet(request.GET or None, self.stories(), locale=self.locale)
-        stories = filters.qs if filters.is_valid() else self.stories().none()
+        stories = filters.qs if not filters.errors else self.stories().none()
         context["filters"] = filters
         context["stories"] = paginate(request, stories)
         return context
@@ -141,7 +141,10 @@ class NewsStoryPage(BasePage):
 
     @property
     def dateline_place(self):
-        return f"{self.city}, {self.country.name}" if self.country else self.city
+        if not self.country:
+            return self.city
+        # Translators: a news dateline, e.g. "Thessaloniki, Greece".
+        return _("%(city)s, %(country)s") % {"city": self.city, "country": self.country.name}
 
     @cached_property
     def related_stories(self):

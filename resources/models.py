@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import models
 from django.utils import formats
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -42,7 +43,7 @@ def file_size_label(size):
     if size is None:
         return ""
     if size >= 1024 * 1024:
-        return _("%(size)s MB") % {"size": formats.number_format(size / (1024 * 1024), 2)}
+        return _("%(size)s MB") % {"size": formats.number_format(round(size / (1024 * 1024), 2), 2)}
     return _("%(size)s KB") % {"size": formats.number_format(max(1, round(size / 1024)), 0)}
 
 
@@ -133,8 +134,11 @@ class Resource(AbstractDocument):
 
     @property
     def format_label(self):
-        """ "pdf (6.42 MB)" """
-        return f"{self.file_extension} ({file_size_label(self.file_size)})"
+        """ "pdf (6.42 MB)", "pdf (6,42 Mo)": the format isolated, so that it reads in order on
+        right-to-left pages too."""
+        return format_html(
+            "<bdi>{}</bdi> ({})", self.file_extension, file_size_label(self.file_size)
+        )
 
     @property
     def date(self):
@@ -182,7 +186,7 @@ class ResourceIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         documents = Resource.objects.listed()
         filters = ResourceFilterSet(request.GET or None, documents, locale=self.locale)
-        documents = filters.qs if filters.is_valid() else documents.none()
+        documents = filters.qs if not filters.errors else documents.none()
         context["filters"] = filters
         context["documents"] = paginate(request, documents)
         return context
@@ -222,7 +226,7 @@ class CaseStudyIndexPage(BasePage):
             .order_by(*CaseStudyPage.newest_first)
         )
         filters = CaseStudyFilterSet(request.GET or None, case_studies, locale=self.locale)
-        case_studies = filters.qs if filters.is_valid() else case_studies.none()
+        case_studies = filters.qs if not filters.errors else case_studies.none()
         context["filters"] = filters
         context["case_studies"] = paginate(request, case_studies)
         return context
