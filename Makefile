@@ -19,7 +19,7 @@ TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
 .PHONY: help install run serve lint check test test-sqlite test-postgres messages makemessages \
-	lock clean distclean
+	browser lock clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
@@ -104,11 +104,25 @@ check: install ## Django system checks and a check for missing migrations
 
 test: install lint check test-sqlite test-postgres ## Everything CI runs: lint, checks, tests on SQLite then PostgreSQL
 
-test-sqlite: install messages ## Run the pytest suite on SQLite (PYTEST_ARGS="..." to pass options)
+test-sqlite: install messages browser ## Run the pytest suite on SQLite (PYTEST_ARGS="..." to pass options)
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
-test-postgres: install messages ## Run the pytest suite on a throwaway PostgreSQL cluster
+test-postgres: install messages browser ## Run the pytest suite on a throwaway PostgreSQL cluster
 	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
+
+# The browser tests drive Debian's chromium through Playwright (no browser download); the Noto
+# fonts give it Arabic glyphs. Installed with apt-get when missing, as root.
+browser: ## Install chromium and fonts for the browser tests when missing
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans Arabic"; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing chromium and fonts-noto-core with apt-get"; \
+			DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+				chromium fonts-noto-core; \
+		else \
+			echo "chromium not found: install it (apt-get install chromium fonts-noto-core)" >&2; exit 1; \
+		fi; \
+	fi
 
 lock: ## Regenerate requirements.lock from a clean install of pyproject.toml
 	@set -e; \
