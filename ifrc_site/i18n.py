@@ -6,17 +6,12 @@ chooses "Translate" on an English page, Wagtail copies it into the other languag
 draft, and the editor rewrites the text and publishes it.
 """
 
-from django.conf import settings
 from django.db.models import F, OuterRef, Subquery
 from django.dispatch import receiver
 from django.utils import translation
 
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.signals import copy_for_translation_done
-
-
-def language_codes():
-    return [code for code, _name in settings.LANGUAGES]
 
 
 def live_translations(page):

@@ -196,6 +196,23 @@ def test_copy_for_translation_points_relations_at_the_target_language(migration_
     assert copy.programme.specific == page_in(ImmunizationPage, "fr")
 
 
+def test_editors_translate_with_the_admins_translate_action(admin_client, migration_page):
+    """simple_translation's "Translate" view makes a French draft under the French listing,
+    listed under the French programme; the editor then translates and publishes it."""
+    index = NewsIndexPage.objects.get(locale=Locale.get_default())
+    story = NewsStoryPageFactory(parent=index, programmes=[migration_page])
+    french = Locale.objects.get(language_code="fr")
+    url = reverse("simple_translation:submit_page_translation", args=[story.pk])
+    response = admin_client.post(url, {"locales": [french.pk]})
+    assert response.status_code == 302
+    copy = story.get_translation(french).specific
+    assert not copy.live
+    assert copy.get_parent().pk == page_in(NewsIndexPage, "fr").pk
+    assert list(copy.programmes.all()) == [page_in(MigrationPage, "fr").page_ptr]
+    edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[copy.pk]))
+    assert edit.status_code == 200
+
+
 # Language switcher ---------------------------------------------------------------------------
 
 
