@@ -18,7 +18,8 @@ TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 .DEFAULT_GOAL := help
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
-.PHONY: help install run serve lint check test test-sqlite test-postgres messages redis bench lock clean distclean
+.PHONY: help install run serve lint check test test-sqlite test-postgres messages makemessages redis bench \
+	browser lock clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
@@ -78,6 +79,21 @@ messages: install ## Compile translations (.po to .mo) when the project has any
 			--ignore=node_modules --ignore=staticfiles; \
 	fi
 
+# The .po files hold the strings readers see: everything in the templates, the filters, and these
+# strings from the models (document types, sizes, the dateline, the organisation's name). Labels
+# and help texts that only editors see in the admin are left to Wagtail's own translations.
+PUBLIC_MODEL_STRINGS := ^(International Federation of Red Cross and Red Crescent Societies|%\(city\)s, %\(country\)s|Report|Assessment|Poster|Guideline|Policy|Case study|Toolkit|%\(size\)s MB|%\(size\)s KB|Type|All types|Language|All languages)$$
+
+makemessages: install ## Update locale/*/django.po from the code (then translate the new strings)
+	$(TEST_ENV) $(MANAGE) makemessages -l fr -l es -l ar --no-obsolete --add-location=file --ignore=.venv \
+		--ignore='$(VENV)' --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=tests
+	@for po in locale/*/LC_MESSAGES/django.po; do \
+		msggrep -N 'templates/*' -N 'templates/*/*' -N 'templates/*/*/*' \
+			-N 'ifrc_site/listing.py' -N 'ifrc_site/taxonomy.py' -N 'ifrc_site/settings/*' \
+			-N 'ifrc_site/templatetags/*' -N 'news/feeds.py' \
+			-K -E -e '$(PUBLIC_MODEL_STRINGS)' -o "$$po" "$$po" || exit 1; \
+	done
+
 lint: install ## Ruff lint and format check; djhtml check of the templates
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -98,10 +114,10 @@ redis:
 	}
 	@command -v redis-server >/dev/null || { echo "redis-server is required for the tests" >&2; exit 1; }
 
-test-sqlite: install messages redis ## Run the pytest suite on SQLite (PYTEST_ARGS="..." to pass options)
+test-sqlite: install messages redis browser ## Run the pytest suite on SQLite (PYTEST_ARGS="..." to pass options)
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
-test-postgres: install messages redis ## Run the pytest suite on a throwaway PostgreSQL cluster
+test-postgres: install messages redis browser ## Run the pytest suite on a throwaway PostgreSQL cluster
 	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install redis ## Benchmark every page type under gunicorn (large content set; takes minutes)
@@ -112,6 +128,20 @@ bench: install redis ## Benchmark every page type under gunicorn (large content 
 		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
 	$(PY) bench/run.py
+
+# The browser tests drive Debian's chromium through Playwright (no browser download); the Noto
+# fonts give it Arabic glyphs. Installed with apt-get when missing, as root.
+browser: ## Install chromium and fonts for the browser tests when missing
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans Arabic"; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing chromium and fonts-noto-core with apt-get"; \
+			DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+				chromium fonts-noto-core; \
+		else \
+			echo "chromium not found: install it (apt-get install chromium fonts-noto-core)" >&2; exit 1; \
+		fi; \
+	fi
 
 lock: ## Regenerate requirements.lock from a clean install of pyproject.toml
 	@set -e; \

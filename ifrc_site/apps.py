@@ -10,3 +10,4 @@ class IfrcSiteConfig(AppConfig):
         from .cache import connect_signals
 
         connect_signals()
+        from . import i18n  # noqa: F401  (connects the copy-for-translation receiver)

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -152,9 +153,16 @@ class ContentFeedMixin:
             programme_lookup = (
                 "programmes__translation_key" if feed == "news" else "programme__translation_key"
             )
-        if pinned:
+        if pinned and feed == "resources":
             by_pk = {item.pk: item for item in queryset.filter(pk__in=[p.pk for p in pinned])}
             return [by_pk[item.pk] for item in pinned if item.pk in by_pk][:count]
+        if pinned:
+            # Pinned pages are shown in this page's language: their translations where they
+            # have one; those not translated are left out.
+            keys = [item.translation_key for item in pinned]
+            found = queryset.filter(translation_key__in=keys, locale_id=self.locale_id)
+            by_key = {item.translation_key: item for item in found}
+            return [by_key[key] for key in keys if key in by_key][:count]
         if feed != "resources":
             queryset = queryset.filter(locale_id=self.locale_id)
         if programme_key:
@@ -389,6 +397,9 @@ class NationalSociety(TranslatableMixin, index.Indexed, models.Model):
 
 # Settings ----------------------------------------------------------------------------------
 
+# Shown in every language while the setting keeps this value (see the interface_text filter).
+ORGANISATION_NAME = gettext_noop("International Federation of Red Cross and Red Crescent Societies")
+
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
@@ -397,7 +408,7 @@ class SiteSettings(BaseSiteSetting):
     organisation_name = models.CharField(
         _("organisation name"),
         max_length=255,
-        default="International Federation of Red Cross and Red Crescent Societies",
+        default=ORGANISATION_NAME,
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)

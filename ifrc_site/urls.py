@@ -13,6 +13,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # Outside the language prefixes: the switcher's links, which remember the reader's choice.
+    path("language/<str:language_code>/", views.choose_language, name="choose_language"),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

@@ -1,9 +1,12 @@
 """Site-wide views: error pages that help the reader on, and the low-data switch."""
 
-from django.http import HttpResponseRedirect, HttpResponseServerError
+from django.conf import settings
+from django.http import Http404, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 from .cache import LOW_DATA_COOKIE
 
@@ -34,4 +37,34 @@ def low_data(request):
         )
     else:
         response.delete_cookie(LOW_DATA_COOKIE, samesite="Lax")
+    return response
+
+
+@never_cache
+@require_GET
+def choose_language(request, language_code):
+    """The language switcher's links lead here: remember the reader's choice in the language
+    cookie, then go on to the page in that language.
+
+    Only this explicit choice sets a cookie; the pages themselves set none. `/` then sends the
+    reader to the chosen language instead of guessing from the browser's Accept-Language.
+    """
+    if language_code not in dict(settings.LANGUAGES):
+        raise Http404
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = f"/{language_code}/"
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language_code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
     return response

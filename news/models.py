@@ -176,7 +176,10 @@ class NewsStoryPage(BasePage):
 
     @property
     def dateline_place(self):
-        return f"{self.city}, {self.country.name}" if self.country else self.city
+        if not self.country:
+            return self.city
+        # Translators: a news dateline, e.g. "Thessaloniki, Greece".
+        return _("%(city)s, %(country)s") % {"city": self.city, "country": self.country.name}
 
     @cached_property
     def related_stories(self):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import models
 from django.utils import formats
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -43,7 +44,7 @@ def file_size_label(size):
     if size is None:
         return ""
     if size >= 1024 * 1024:
-        return _("%(size)s MB") % {"size": formats.number_format(size / (1024 * 1024), 2)}
+        return _("%(size)s MB") % {"size": formats.number_format(round(size / (1024 * 1024), 2), 2)}
     return _("%(size)s KB") % {"size": formats.number_format(max(1, round(size / 1024)), 0)}
 
 
@@ -134,8 +135,11 @@ class Resource(AbstractDocument):
 
     @property
     def format_label(self):
-        """ "pdf (6.42 MB)" """
-        return f"{self.file_extension} ({file_size_label(self.file_size)})"
+        """ "pdf (6.42 MB)", "pdf (6,42 Mo)": the format isolated, so that it reads in order on
+        right-to-left pages too."""
+        return format_html(
+            "<bdi>{}</bdi> ({})", self.file_extension, file_size_label(self.file_size)
+        )
 
     @property
     def date(self):

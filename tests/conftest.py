@@ -18,6 +18,12 @@ from immunization.models import ImmunizationPage
 from migration.models import MigrationPage
 
 
+def pytest_collection_modifyitems(config, items):
+    """Browser tests last: the live server needs transactional database access, whose teardown
+    empties the database that every other test reads the demo site from."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

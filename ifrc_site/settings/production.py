@@ -21,6 +21,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
 
 # Outgoing e-mail (workflow notifications) through SMTP when configured.
 if os.environ.get("EMAIL_HOST"):

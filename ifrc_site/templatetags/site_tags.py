@@ -1,13 +1,20 @@
 """Template tags for the pieces every page shares: navigation, languages, dates, documents."""
 
+import datetime
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
-from django.utils import formats, translation
-from django.utils.translation import get_language_info, ngettext
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info, gettext, ngettext
 
 from wagtail.models import Page, Site
 
 from ifrc_site.cache import fragment
+from ifrc_site.i18n import is_out_of_date, live_translations, page_url_in_language, source_page
 from ifrc_site.queries import active_locale, localized, public
 
 register = template.Library()
@@ -18,6 +25,18 @@ def _home_page(request):
     if site is None:
         return None
     return fragment(("home", site.pk, active_locale().pk), lambda: localized(site.root_page))
+
+
+def _page_translations(context):
+    """The live versions of the page being shown, by language; worked out once per request."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk:
+        return None, {}
+    request = context["request"]
+    cache = request.__dict__.setdefault("_page_translations", {})
+    if page.pk not in cache:
+        cache[page.pk] = fragment(("translations", page.pk), lambda: live_translations(page))
+    return page, cache[page.pk]
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
@@ -41,41 +60,34 @@ def main_menu(context):
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """A link per language: to this page's translation where there is one, else to that
-    language's home page. Each link is labelled in its own language."""
+    language's home page. Each link is labelled in its own language, and goes through the
+    view that remembers the reader's choice. Worked out once per content generation."""
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
     key = ("languages", getattr(page, "pk", None) or request.path, current)
-    return fragment(key, lambda: _language_links(request, page, current))
+    return fragment(key, lambda: _language_links(context, current))
 
 
-def _language_links(request, page, current):
+def _language_links(context, current):
+    request = context["request"]
+    _page, translations = _page_translations(context)
+    homes = {}
     site = Site.find_for_request(request)
-    keys = {site.root_page.translation_key} if site is not None else set()
-    if isinstance(page, Page) and page.pk:
-        keys.add(page.translation_key)
-    # One query for the page's translations and the home page of every language.
-    translations, homes = {}, {}
-    for other in Page.objects.live().filter(translation_key__in=keys).select_related("locale"):
-        code = other.locale.language_code
-        if isinstance(page, Page) and other.translation_key == page.translation_key:
-            translations[code] = other
-        if site is not None and other.translation_key == site.root_page.translation_key:
-            homes[code] = other
+    if site is not None:
+        homes = live_translations(site.root_page)
     links = []
     for code, _name in settings.LANGUAGES:
         target = translations.get(code) or homes.get(code)
-        if target is not None:
-            with translation.override(code):
-                url = target.get_url(request)
-        else:
-            url = f"/{code}/"
+        url = page_url_in_language(target, request, code) if target else f"/{code}/"
         info = get_language_info(code)
         links.append(
             {
                 "code": code,
-                "name": info["name_local"],
+                "name": capfirst(info["name_local"]),
                 "url": url,
+                "href": reverse("choose_language", args=[code]) + "?" + urlencode({"next": url}),
+                "is_translation": code in translations,
                 "current": code == current,
                 "bidi": info["bidi"],
             }
@@ -83,12 +95,55 @@ def _language_links(request, page, current):
     return {"links": links}
 
 
+@register.inclusion_tag("components/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """<link rel="alternate" hreflang> for every live version of the page, and x-default: the
+    page in the default language, or the address that picks a language for the reader."""
+    request = context["request"]
+    _page, translations = _page_translations(context)
+    if not translations:
+        return {"links": []}
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code in translations:
+            url = page_url_in_language(translations[code], request, code)
+            links.append({"hreflang": code, "href": request.build_absolute_uri(url)})
+    default = translations.get(settings.LANGUAGE_CODE)
+    if default is not None:
+        x_default = page_url_in_language(default, request, settings.LANGUAGE_CODE)
+    else:
+        x_default = "/"
+    links.append({"hreflang": "x-default", "href": request.build_absolute_uri(x_default)})
+    return {"links": links}
+
+
+@register.inclusion_tag("components/translation_notice.html", takes_context=True)
+def translation_notice(context):
+    """A short note on a translation published before the English page was last updated."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk:
+        return {}
+    source = fragment(("source-page", page.pk), lambda: source_page(page))
+    if not is_out_of_date(page, source):
+        return {}
+    request = context["request"]
+    return {
+        "source": source,
+        "source_url": page_url_in_language(source, request, settings.LANGUAGE_CODE),
+        "source_language": settings.LANGUAGE_CODE,
+        "updated": source.last_published_at,
+    }
+
+
 @register.filter
 def long_date(value):
-    """A date as people write it in the active language: "16 May 2017", "16 mai 2017"."""
+    """A date as people write it in the active language: "16 May 2017", "16 mai 2017",
+    "16 de mayo de 2017"."""
     if not value:
         return ""
-    return formats.date_format(value, "j F Y")
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return formats.date_format(value, "DATE_FORMAT")
 
 
 @register.filter
@@ -116,3 +171,23 @@ def download_time(size):
     return ngettext("about %(n)d minute on 3G", "about %(n)d minutes on 3G", minutes) % {
         "n": minutes
     }
+
+
+@register.filter
+def interface_text(value):
+    """A setting's text in the reader's language when it is one the site translates (the
+    organisation's name as first set, for example); otherwise the text as the editor wrote it."""
+    return gettext(value) if value else ""
+
+
+@register.filter
+def language_attrs(language_code):
+    """` lang="en" dir="ltr"` for text in another language than the page's; "" otherwise."""
+    if not language_code or language_code == translation.get_language():
+        return ""
+    try:
+        bidi = translation.get_language_info(language_code)["bidi"]
+    except KeyError:
+        return format_html(' lang="{}"', language_code)
+    direction = "rtl" if bidi else "ltr"
+    return format_html(' lang="{}" dir="{}"', language_code, direction)

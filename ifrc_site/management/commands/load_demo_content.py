@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page, Site
 
 from ifrc_site.demo import content
 from ifrc_site.demo import pages as demo_pages
+from ifrc_site.demo import translations as demo_translations
 from ifrc_site.demo.media import make_pdf, make_picture
 from ifrc_site.models import HomePage, NationalSociety, SiteImage, SiteSettings
 from immunization.models import ImmunizationPage
@@ -99,6 +100,7 @@ class Command(BaseCommand):
             self.news_stories(refs)
             self.case_studies(refs)
             self.programme_pages(home, refs)
+            self.translations(home, refs)
         login = self.admin_login()
         if self.created:
             self.stdout.write(self.style.SUCCESS(f"Demo content: {self.created} items created."))
@@ -355,6 +357,64 @@ class Command(BaseCommand):
                     ),
                 )
             refs.pages[f"case-study-{item['slug']}"] = page
+
+    # Translations --------------------------------------------------------------------------
+
+    def translations(self, home, refs):
+        """French, Spanish and Arabic: each English page is copied into the other language with
+        Wagtail's translation tools (what an editor's "Translate" does), given its translated
+        text and published. Whatever already has a translation in a language is left as it is;
+        stories and case studies with no translation here stay out of that language's listings.
+        """
+        pages = {**refs.pages, "home": home}
+        stories = NewsStoryPage.objects.filter(
+            locale=self.locale, slug__in=demo_translations.NEWS_STORIES
+        )
+        case_studies = [refs.pages[f"case-study-{slug}"] for slug in demo_translations.CASE_STUDIES]
+        for locale in Locale.objects.filter(language_code__in=demo_translations.LANGUAGES):
+            code = locale.language_code
+            self.translate_societies(refs, locale)
+            for key, texts in demo_translations.PAGES.items():
+                self.translate_page(pages[key], locale, texts[code])
+            for story in stories:
+                self.translate_page(story, locale, demo_translations.NEWS_STORIES[story.slug][code])
+            for case_study in case_studies:
+                section = case_study.get_parent().specific
+                society = section.national_society.get_translation_or_none(locale)
+                self.translate_page(
+                    section,
+                    locale,
+                    {
+                        "title": society.name if society else section.title,
+                        "intro": demo_translations.CASE_STUDY_SECTION_INTRO[code],
+                    },
+                )
+                fields = demo_translations.CASE_STUDIES[case_study.slug][code]
+                self.translate_page(case_study, locale, fields)
+
+    def translate_societies(self, refs, locale):
+        for slug, names in demo_translations.NATIONAL_SOCIETIES.items():
+            society = refs.societies.get(slug)
+            if society is None or society.has_translation(locale):
+                continue
+            translated = society.copy_for_translation(locale)
+            translated.name = names[locale.language_code]
+            translated.save()
+            self.note(f"National Society {translated.name}")
+
+    def translate_page(self, page, locale, fields):
+        """Copy one page into a language, lay the translated text over the copy, publish it."""
+        page = page.specific
+        if page.has_translation(locale):
+            return page.get_translation(locale)
+        translated = page.copy_for_translation(locale).specific
+        for name, value in fields.items():
+            if name == "body":
+                value = demo_translations.overlay_stream(translated.body.raw_data, value)
+            setattr(translated, name, value)
+        translated.save_revision().publish()
+        self.note(f"page {translated.title} ({locale.language_code})")
+        return translated
 
     # People --------------------------------------------------------------------------------
 
