@@ -6,6 +6,8 @@ paying for it. Tests that need something specific build it with the factories.
 """
 
 from django.core.management import call_command
+from django.http import HttpRequest
+from django.test import Client
 
 from wagtail.models import Locale, Page
 
@@ -14,6 +16,23 @@ import pytest
 from ifrc_site.models import HomePage
 from immunization.models import ImmunizationPage
 from migration.models import MigrationPage
+
+
+@pytest.fixture(autouse=True, scope="session")
+def login_passes_a_request():
+    """django-axes checks every authenticate() call against the request it came with, and
+    refuses one without (a login that would escape the lockout). The test client's login()
+    and WagtailTestUtils.login(), which calls it, pass none: give them one, as a login form
+    does. force_login() never authenticates and needs nothing."""
+    original = Client.login
+
+    def login(self, **credentials):
+        credentials.setdefault("request", HttpRequest())
+        return original(self, **credentials)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Client, "login", login)
+        yield
 
 
 @pytest.fixture(scope="session")
