@@ -170,8 +170,12 @@ def sync_society(society):
     group = next((t.editor_group for t in translations if t.editor_group_id), None)
     collection = next((t.collection for t in translations if t.collection_id), None)
 
+    others = NationalSociety.objects.exclude(translation_key=society.translation_key)
     name = society_group_name(named_by)
     if group is None:
+        if others.filter(editor_group__name=name).exists():
+            # Another society of the same name: never share its group.
+            name = f"{named_by.name} ({named_by.slug}) editors"[:150]
         group, _created = Group.objects.get_or_create(name=name)
     elif group.name != name and not Group.objects.filter(name=name).exists():
         group.name = name
@@ -179,8 +183,14 @@ def sync_society(society):
 
     if collection is None:
         parent = child_collection(Collection.get_first_root_node(), SOCIETIES_COLLECTION)
-        collection = child_collection(parent, named_by.name)
-    elif collection.name != named_by.name:
+        name = named_by.name
+        if others.filter(collection__name=name, collection__path__startswith=parent.path).exists():
+            name = f"{named_by.name} ({named_by.slug})"
+        collection = child_collection(parent, name)
+    elif (
+        collection.name != named_by.name
+        and not collection.get_siblings().filter(name=named_by.name).exists()
+    ):
         collection.name = named_by.name
         collection.save(update_fields=["name"])
 

@@ -598,3 +598,18 @@ def test_editor_cannot_upload_into_another_society_collection(world, as_role):
         title="Misfiled", collection=world.society_b.collection
     ).exists()
     assert Resource.objects.get(title="Misfiled").collection == world.society_a.collection
+
+
+def test_explorer_keeps_society_editors_in_their_section(world, as_role):
+    client = as_role(A)
+    own = reverse("wagtailadmin_explore", args=[world.section_a.pk])
+    for page in (world.home, world.pages["news"], world.news_index, world.section_b):
+        response = client.get(reverse("wagtailadmin_explore", args=[page.pk]))
+        assert response.status_code == 302
+        assert response["Location"] == own
+    listing = client.get(own)
+    assert "Matrix case study A" in listing.text
+    assert "Matrix case study B" not in listing.text
+    assert (
+        as_role(COMMS).get(reverse("wagtailadmin_explore", args=[world.home.pk])).status_code == 200
+    )

@@ -305,3 +305,25 @@ def test_an_edit_during_moderation_is_what_gets_approved(client, people, setting
     approve()
     assert page.live
     assert page.title == "Safe water in Bambari"
+
+
+def test_demo_loader_made_one_login_per_role(db):
+    User = get_user_model()
+    expected = {
+        "comms": roles.COMMUNICATIONS_GROUP,
+        "editor-caf": "Central African Red Cross Society editors",
+        "editor-pak": "Pakistan Red Crescent Society editors",
+    }
+    for username, group in expected.items():
+        user = User.objects.get(username=username)
+        assert list(user.groups.values_list("name", flat=True)) == [group]
+        assert user.email and not user.is_superuser and not user.is_staff
+
+
+def test_societies_with_the_same_name_never_share_a_group(people):
+    first = NationalSocietyFactory(name="Red Cross of Somewhere", slug="somewhere-1")
+    second = NationalSocietyFactory(name="Red Cross of Somewhere", slug="somewhere-2")
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.editor_group != second.editor_group
+    assert first.collection != second.collection
