@@ -377,6 +377,25 @@ class NationalSociety(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(_("slug"), max_length=100)
     country = CountryField(_("country"))
     website = models.URLField(_("web site"), blank=True)
+    # Kept up to date by ifrc_site.roles whenever a society is saved; shared by its translations.
+    editor_group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("editors' group"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="national_societies",
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("collection for its documents and images"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="national_societies",
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("country"), FieldPanel("website")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

@@ -6,7 +6,8 @@ from django import forms
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import models
-from django.utils import formats
+from django.db.models import Q
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -50,8 +51,19 @@ def file_size_label(size):
 
 class ResourceQuerySet(DocumentQuerySet):
     def listed(self):
-        """Documents readers may see in the library, newest first."""
-        return self.order_by(*Resource.newest_first)
+        """Documents readers may see in the library, newest first.
+
+        Only those live now (past their go-live time, if any, and not yet expired), and none
+        from a National Society's own collection: what a society's editors upload stays out of
+        the library until communications staff move it into a library collection.
+        """
+        now = timezone.now()
+        return (
+            self.filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+            .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+            .filter(collection__national_societies__isnull=True)
+            .order_by(*Resource.newest_first)
+        )
 
 
 class Resource(AbstractDocument):
@@ -69,6 +81,18 @@ class Resource(AbstractDocument):
         _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
     summary = models.TextField(_("summary"), blank=True)
+    go_live_at = models.DateTimeField(
+        _("go-live date/time"),
+        null=True,
+        blank=True,
+        help_text=_("Listed in the library from this moment. Leave empty to list it at once."),
+    )
+    expire_at = models.DateTimeField(
+        _("expiry date/time"),
+        null=True,
+        blank=True,
+        help_text=_("Taken off the library's listings at this moment. Leave empty to keep it."),
+    )
     programmes = models.ManyToManyField(
         "wagtailcore.Page",
         blank=True,
@@ -93,6 +117,8 @@ class Resource(AbstractDocument):
         "summary",
         "programmes",
         "countries",
+        "go_live_at",
+        "expire_at",
     )
     admin_form_widgets = {"programmes": forms.CheckboxSelectMultiple}
     search_fields = [

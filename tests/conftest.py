@@ -7,6 +7,7 @@ paying for it. Tests that need something specific build it with the factories.
 
 from django.core.cache import cache
 from django.core.management import call_command
+from django.http import HttpRequest
 from django.test import Client
 
 from wagtail.models import Locale, Page
@@ -22,6 +23,23 @@ def pytest_collection_modifyitems(config, items):
     """Browser tests last: the live server needs transactional database access, whose teardown
     empties the database that every other test reads the demo site from."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def login_passes_a_request():
+    """django-axes checks every authenticate() call against the request it came with, and
+    refuses one without (a login that would escape the lockout). The test client's login()
+    and WagtailTestUtils.login(), which calls it, pass none: give them one, as a login form
+    does. force_login() never authenticates and needs nothing."""
+    original = Client.login
+
+    def login(self, **credentials):
+        credentials.setdefault("request", HttpRequest())
+        return original(self, **credentials)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Client, "login", login)
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -107,6 +107,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demo content is already loaded; nothing to add.")
         self.stdout.write(login)
+        self.editorial_roles()
 
     # Helpers -------------------------------------------------------------------------------
 
@@ -426,6 +427,57 @@ class Command(BaseCommand):
             CREDENTIALS_FILE.write_text(f"admin {password}\n")
             self.note("user admin")
         if CREDENTIALS_FILE.exists():
-            username, password = CREDENTIALS_FILE.read_text().split()
+            username, password = CREDENTIALS_FILE.read_text().splitlines()[0].split()
             return f"Admin login: {username} / {password}"
         return "Admin login: admin (password as set earlier; `manage.py changepassword admin`)"
+
+    # Editorial roles -----------------------------------------------------------------------
+
+    # One demo login per role: (username, e-mail, name, National Society slug or None for
+    # communications staff).
+    DEMO_PEOPLE = (
+        ("comms", "comms@example.org", ("Chris", "Communications"), None),
+        ("editor-caf", "editor-caf@example.org", ("Aline", "Bangui"), "central-african-red-cross"),
+        ("editor-pak", "editor-pak@example.org", ("Bilal", "Lahore"), "pakistan-red-crescent"),
+    )
+
+    def editorial_roles(self):
+        """The groups and the approval workflow (ifrc_site.roles), and one demo login per role,
+        with its password kept beside the admin's in the git-ignored credentials file."""
+        from ifrc_site import roles
+
+        with transaction.atomic():
+            communications = roles.setup_roles()
+            lines = []
+            for username, email, name, society_slug in self.DEMO_PEOPLE:
+                if society_slug is None:
+                    group = communications
+                else:
+                    society = NationalSociety.objects.get(slug=society_slug, locale=self.locale)
+                    group = roles.sync_society(society)
+                lines.append(self.demo_person(username, email, name, group))
+        self.stdout.write("Demo logins, one per role:")
+        for line in lines:
+            self.stdout.write(f"  {line}")
+
+    def demo_person(self, username, email, name, group):
+        User = get_user_model()
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            password = secrets.token_urlsafe(12)
+            user = User.objects.create_user(
+                username, email, password, first_name=name[0], last_name=name[1]
+            )
+            with CREDENTIALS_FILE.open("a") as credentials:
+                credentials.write(f"{username} {password}\n")
+            self.note(f"user {username}")
+        user.groups.add(group)
+        known = dict(
+            line.split(maxsplit=1)
+            for line in (
+                CREDENTIALS_FILE.read_text() if CREDENTIALS_FILE.exists() else ""
+            ).splitlines()
+            if line.strip()
+        )
+        password = known.get(username, "(password as set earlier)")
+        return f"{username} / {password}  ({group.name})"

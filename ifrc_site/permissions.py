@@ -1,0 +1,93 @@
+"""Closing the gaps that Wagtail's default permissions leave for National Society editors.
+
+Registered in IfrcSiteConfig.ready() and ifrc_site/wagtail_hooks.py.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+
+from wagtail.models import Page, ReferenceIndex
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
+from wagtail.permissions import policy_registry
+
+EDIT_ACTIONS = {"change", "delete"}
+
+
+def used_on_live_page(instance):
+    """Whether a published page shows this image or links to this document."""
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = (
+        ReferenceIndex.get_references_to(instance)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+    )
+    return Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids]).exists()
+
+
+class ApprovedMediaPermissionPolicy(CollectionOwnershipPermissionPolicy):
+    """Wagtail's policy for images and documents, less one thing.
+
+    Wagtail lets someone who may only *add* images or documents change and delete the ones
+    they uploaded. Once a published page uses such a file, changing it (a new picture under
+    the same id, a new PDF, a deleted photo) would reach readers without anyone approving it.
+    So that right holds only while no live page uses the file; people with the collection's
+    own "change" permission (communications staff) are not affected.
+    """
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        actions = set(actions)
+        if actions - EDIT_ACTIONS and super().user_has_any_permission_for_instance(
+            user, actions - EDIT_ACTIONS, instance
+        ):
+            return True
+        edit = actions & EDIT_ACTIONS
+        if not edit or not super().user_has_any_permission_for_instance(user, edit, instance):
+            return False
+        if user.is_superuser or self._check_perm(user, ["change"], instance.collection):
+            return True
+        return not used_on_live_page(instance)
+
+
+def register_media_policies():
+    """Use the narrower policy for our image and document models (exact classes, so that it
+    wins over the policies Wagtail registers for its base classes)."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    policy_registry.register(
+        get_document_model(),
+        value=ApprovedMediaPermissionPolicy(
+            get_document_model(),
+            auth_model="wagtaildocs.Document",
+            owner_field_name="uploaded_by_user",
+        ),
+        exact_class=True,
+    )
+    policy_registry.register(
+        get_image_model(),
+        value=ApprovedMediaPermissionPolicy(
+            get_image_model(),
+            auth_model="wagtailimages.Image",
+            owner_field_name="uploaded_by_user",
+        ),
+        exact_class=True,
+    )
+
+
+def can_see_whole_tree(user):
+    """Superusers and people who may edit from the root (communications staff)."""
+    if user.is_superuser:
+        return True
+    return "change" in Page.get_first_root_node().permissions_for_user(user).permissions
+
+
+def chooser_pages_for(user, pages):
+    """What the page chooser offers: Wagtail offers every page, drafts included, to anyone
+    with admin access. National Society editors see published pages (to link to) and the
+    pages of their own section; never another part's unpublished drafts."""
+    if can_see_whole_tree(user):
+        return pages
+    from wagtail.permissions import page_permission_policy
+
+    own = page_permission_policy.explorable_instances(user).values_list("pk", flat=True)
+    return pages.filter(Q(live=True) | Q(pk__in=own))
