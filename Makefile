@@ -3,6 +3,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8000
+WORKERS ?= 2
 PYTEST_ARGS ?=
 
 BIN := $(VENV)/bin
@@ -43,8 +44,9 @@ run: install messages ## Set up and serve the site with demo content on SQLite
 	@echo
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# Plain HTTP on this machine: no HTTPS redirect or HSTS unless asked for. The database is
-# the same db.sqlite3 as `make run` unless DATABASE_URL is set.
+# Plain HTTP on this machine: no HTTPS redirect or HSTS unless asked for; media served by the
+# site itself (SERVE_MEDIA). The database is the same db.sqlite3 as `make run` unless
+# DATABASE_URL is set.
 serve: install messages ## Serve production-like: gunicorn, DEBUG off, collected static files
 	@set -e; \
 	export DJANGO_SETTINGS_MODULE=ifrc_site.settings.production; \
@@ -56,10 +58,12 @@ serve: install messages ## Serve production-like: gunicorn, DEBUG off, collected
 	export ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}"; \
 	export SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"; \
 	export SECURE_HSTS_SECONDS="$${SECURE_HSTS_SECONDS:-0}"; \
+	export SERVE_MEDIA="$${SERVE_MEDIA:-true}"; \
 	$(MANAGE) migrate --noinput; \
 	$(MANAGE) collectstatic --noinput -v0; \
 	echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn (Ctrl-C to stop)"; \
-	exec $(BIN)/gunicorn ifrc_site.wsgi --bind 127.0.0.1:$(PORT) --workers 2
+	exec $(BIN)/gunicorn ifrc_site.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
+		--no-control-socket
 
 messages: install ## Compile translations (.po to .mo) when the project has any
 	@if find . -path ./.venv -prune -o -path './$(VENV)' -prune -o -path ./node_modules -prune \
