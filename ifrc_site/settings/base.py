@@ -234,12 +234,15 @@ WAGTAILDOCS_DOCUMENT_MODEL = "resources.Resource"
 # Uploads: what resources/validators.py accepts (each file's content must match its extension).
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.forms.ResourceForm"
 # Documents are always served through Wagtail's serve view (privacy checks, a CSP of
 # "default-src 'none'", nosniff), opened in the browser only when they are PDFs.
 WAGTAILDOCS_SERVE_METHOD = os.environ.get("WAGTAILDOCS_SERVE_METHOD", "serve_view")
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+# No SVG: it can carry scripts. Wagtail refuses files over these sizes, pixel counts (a
+# decompression bomb included) or whose content is not the format their name says.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # Editors' pictures come from the admin itself, never from a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
