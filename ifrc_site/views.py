@@ -38,4 +38,7 @@ def media(request, path):
     path = posixpath.normpath(path).lstrip("/")
     if path.startswith("documents/") and not path.startswith("documents/thumbnails/"):
         raise Http404
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError:  # a name too long for the file system, or otherwise unreadable
+        raise Http404 from None

@@ -21,3 +21,6 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ifrc-test-media-"))  # noqa: F405
 # Static files straight from their sources: tests don't need collectstatic first.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Media from the site itself, as in `make run` and `make serve`, so tests reach the media view.
+SERVE_MEDIA = True
