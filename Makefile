@@ -19,7 +19,8 @@ TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 .DEFAULT_GOAL := help
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
-.PHONY: help install run serve lint check test test-sqlite test-postgres messages lock clean distclean
+.PHONY: help install run serve backup restore lint check test test-sqlite test-postgres messages \
+	lock clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
@@ -64,6 +65,15 @@ serve: install messages ## Serve production-like: gunicorn, DEBUG off, collected
 	echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn (Ctrl-C to stop)"; \
 	exec $(BIN)/gunicorn ifrc_site.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
 		--no-control-socket
+
+# The site's own settings from the environment (production), else those of `make run`.
+SITE_ENV := DJANGO_SETTINGS_MODULE="$${DJANGO_SETTINGS_MODULE:-ifrc_site.settings.dev}"
+
+backup: install ## Write the database and media into backups/site-DATE.tar.gz
+	$(SITE_ENV) $(MANAGE) backup_site
+
+restore: install ## Bring back a backup: ARCHIVE=backups/....tar.gz (default: the newest)
+	$(SITE_ENV) $(MANAGE) restore_site $(ARCHIVE)
 
 messages: install ## Compile translations (.po to .mo) when the project has any
 	@if find . -path ./.venv -prune -o -path './$(VENV)' -prune -o -path ./node_modules -prune \
