@@ -3,6 +3,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8000
+WORKERS ?= 2
 PYTEST_ARGS ?=
 
 BIN := $(VENV)/bin
@@ -18,8 +19,8 @@ TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 .DEFAULT_GOAL := help
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
-.PHONY: help install run serve lint check test test-sqlite test-postgres messages makemessages redis bench \
-	browser lock clean distclean
+.PHONY: help install run serve backup restore lint check test test-sqlite test-postgres messages \
+	makemessages redis bench browser lock clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
@@ -44,8 +45,9 @@ run: install messages ## Set up and serve the site with demo content on SQLite
 	@echo
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# Plain HTTP on this machine: no HTTPS redirect or HSTS unless asked for. The database is
-# the same db.sqlite3 as `make run` unless DATABASE_URL is set.
+# Plain HTTP on this machine: no HTTPS redirect or HSTS unless asked for; media served by the
+# site itself (SERVE_MEDIA). The database is the same db.sqlite3 as `make run` unless
+# DATABASE_URL is set.
 serve: install messages ## Serve production-like: gunicorn, DEBUG off, collected static files
 	@set -e; \
 	export DJANGO_SETTINGS_MODULE=ifrc_site.settings.production; \
@@ -57,10 +59,21 @@ serve: install messages ## Serve production-like: gunicorn, DEBUG off, collected
 	export ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}"; \
 	export SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"; \
 	export SECURE_HSTS_SECONDS="$${SECURE_HSTS_SECONDS:-0}"; \
+	export SERVE_MEDIA="$${SERVE_MEDIA:-true}"; \
 	$(MANAGE) migrate --noinput; \
 	$(MANAGE) collectstatic --noinput -v0; \
 	echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn (Ctrl-C to stop)"; \
-	exec $(BIN)/gunicorn ifrc_site.wsgi --bind 127.0.0.1:$(PORT) --workers 2
+	exec $(BIN)/gunicorn ifrc_site.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
+		--no-control-socket
+
+# The site's own settings from the environment (production), else those of `make run`.
+SITE_ENV := DJANGO_SETTINGS_MODULE="$${DJANGO_SETTINGS_MODULE:-ifrc_site.settings.dev}"
+
+backup: install ## Write the database and media into backups/site-DATE.tar.gz
+	$(SITE_ENV) $(MANAGE) backup_site
+
+restore: install ## Bring back a backup: ARCHIVE=backups/....tar.gz (default: the newest)
+	$(SITE_ENV) $(MANAGE) restore_site $(ARCHIVE)
 
 messages: install ## Compile translations (.po to .mo) when the project has any
 	@if find . -path ./.venv -prune -o -path './$(VENV)' -prune -o -path ./node_modules -prune \

@@ -14,8 +14,9 @@ def site_settings(request):
     """`site_settings`: the header and footer settings, read once per content generation."""
     from .models import SiteSettings
 
-    def load():
-        site = Site.find_for_request(request)
-        return SiteSettings.for_site(site) if site else SiteSettings()
-
-    return {"site_settings": fragment(("site-settings", request.get_host()), load)}
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"site_settings": SiteSettings()}
+    return {
+        "site_settings": fragment(("site-settings", site.pk), lambda: SiteSettings.for_site(site))
+    }

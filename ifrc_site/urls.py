@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .views import media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,12 +18,10 @@ urlpatterns = [
     path("language/<str:language_code>/", views.choose_language, name="choose_language"),
 ]
 
-if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
-    # Uploaded files straight from Django: for development and local production-like runs
-    # (`make serve`). A live site serves media from its web server or object storage.
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Only where nothing is in front of the site (`make run`, `make serve`): a web server or
+    # object storage serves media in production.
+    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media, name="media")]
 
 urlpatterns += i18n_patterns(
     path("low-data/", views.low_data, name="low_data"),

@@ -1,5 +1,8 @@
 """Site-wide views: error pages that help the reader on, and the low-data switch."""
 
+import posixpath
+import sys
+
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
@@ -7,16 +10,26 @@ from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from .cache import LOW_DATA_COOKIE
+from .middleware import DATABASE_ERRORS, database_unavailable_response
 
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def csrf_failure(request, reason=""):
+    """A form sent without a valid token, or a POST, PUT or DELETE to a page that takes none."""
+    return render(request, "403.html", status=403)
+
+
 def server_error(request):
     # Rendered without a request context: nothing that might itself fail (database, settings).
+    # A database outage that surfaced outside a view (in middleware) still gets the 503 page.
+    if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
+        return database_unavailable_response()
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 
@@ -68,3 +81,18 @@ def choose_language(request, language_code):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+def media(request, path):
+    """Uploaded images and document thumbnails, where no web server stands in front (SERVE_MEDIA).
+
+    Original documents are never served from here: only through Wagtail's serve view, which
+    checks privacy and sends them with a strict CSP, nosniff and an attachment disposition.
+    """
+    path = posixpath.normpath(path).lstrip("/")
+    if path.startswith("documents/") and not path.startswith("documents/thumbnails/"):
+        raise Http404
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError:  # a name too long for the file system, or otherwise unreadable
+        raise Http404 from None

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_countries",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -61,6 +63,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ifrc_site.middleware.PermissionsPolicyMiddleware",
+    "ifrc_site.middleware.SiteCSPMiddleware",
+    "ifrc_site.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -117,10 +122,17 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": f"ifrc-{alias}",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+            # A cache that is down or slow must not take the site with it: every cache call
+            # gives up after a second and the page is built uncached.
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
         for alias in ("default", "renditions")
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -210,19 +222,73 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
-SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "").lower() == "true"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Media served by the site itself only where no web server or object storage is in front of
+# it: `make run` and `make serve`. Production leaves it off (see README, "Production").
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "false").lower() == "true"
+
 # Security that holds everywhere; production.py adds HTTPS-only settings.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's own preview frames pages from the same origin.
+# No one may frame the site; Wagtail's preview views allow their own origin by themselves.
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "ifrc_site.views.csrf_failure"
+
+# Content-Security-Policy (django-csp): public pages run only our own scripts and styles, from
+# files; the one third-party frame is the video player, loaded when the reader presses play.
+# The admin gets a looser policy of its own (ADMIN_CONTENT_SECURITY_POLICY, in
+# ifrc_site/middleware.py), because Wagtail's editor needs inline scripts and styles.
+VIDEO_EMBED_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+# Where images and documents are served from, when not this site (object storage, a CDN).
+MEDIA_ORIGINS = env_list("MEDIA_ORIGINS")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "frame-src": VIDEO_EMBED_ORIGINS,
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}
+# Powerful browser features no page of ours uses are switched off; the video player keeps
+# what it needs to play (full screen, autoplay after the click).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [SELF, *VIDEO_EMBED_ORIGINS],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [SELF, *VIDEO_EMBED_ORIGINS],
+    "fullscreen": [SELF, *VIDEO_EMBED_ORIGINS],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": [SELF, *VIDEO_EMBED_ORIGINS],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -231,11 +297,21 @@ WAGTAIL_SITE_NAME = "IFRC programmes"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "ifrc_site.SiteImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "resources.Resource"
+# Uploads: what resources/validators.py accepts (each file's content must match its extension).
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.forms.ResourceForm"
+# Documents are always served through Wagtail's serve view (privacy checks, a CSP of
+# "default-src 'none'", nosniff), opened in the browser only when they are PDFs.
+WAGTAILDOCS_SERVE_METHOD = os.environ.get("WAGTAILDOCS_SERVE_METHOD", "serve_view")
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+# No SVG: it can carry scripts. Wagtail refuses files over these sizes, pixel counts (a
+# decompression bomb included) or whose content is not the format their name says.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Editors' pictures come from the admin itself, never from a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 

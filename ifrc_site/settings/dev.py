@@ -8,3 +8,4 @@ DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-key-never-used-in-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+SERVE_MEDIA = True

@@ -27,3 +27,6 @@ WHITENOISE_AUTOREFRESH = True
 
 # Tests make renditions on demand; tests/test_renditions.py switches publishing's back on.
 WARM_RENDITIONS_ON_PUBLISH = False
+
+# Media from the site itself, as in `make run` and `make serve`, so tests reach the media view.
+SERVE_MEDIA = True

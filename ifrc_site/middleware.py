@@ -1,0 +1,100 @@
+"""Middleware for a site that stays safe and standing: security headers and a database outage.
+
+- `PermissionsPolicyMiddleware` switches off browser features no page uses.
+- `SiteCSPMiddleware` is django-csp's middleware with a looser policy under the admin, where
+  Wagtail's editor needs inline scripts and styles; public pages keep the strict policy of
+  `settings.CONTENT_SECURITY_POLICY`.
+- `DatabaseUnavailableMiddleware` answers a static 503 page, with Retry-After, when the
+  database cannot be reached, instead of an error trace; the next request tries again.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+from django.urls import reverse
+
+from csp.constants import SELF, UNSAFE_EVAL, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware, PolicyParts
+
+logger = logging.getLogger(__name__)
+
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def admin_content_security_policy():
+    """The admin's directives: the public ones, plus the inline code, eval (the accessibility
+    checker's templates) and data: images Wagtail uses, and framing by its own origin (the
+    live preview)."""
+    public = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    return {
+        **public,
+        "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [*public["img-src"], "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "frame-src": [SELF, *public["frame-src"]],
+        "frame-ancestors": [SELF],
+    }
+
+
+def is_admin_path(path):
+    return path.startswith(reverse("wagtailadmin_home"))
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and is_admin_path(request.path_info):
+            parts = PolicyParts(
+                admin_content_security_policy(), parts.update, parts.replace, parts.nonce
+            )
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(self.allowlist_item(item) for item in allowed)})"
+            for feature, allowed in settings.PERMISSIONS_POLICY.items()
+        )
+
+    @staticmethod
+    def allowlist_item(item):
+        # "'self'" is written bare in this header; origins are quoted.
+        return "self" if item == SELF else f'"{item}"'
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+def database_unavailable_response():
+    """A 503 that needs neither the database nor a request: a static page in four languages."""
+    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DATABASE_ERRORS):
+            return None
+        logger.error(
+            "Database unavailable, answered 503 for %s: %s",
+            request.path,
+            str(exception).strip().splitlines()[0] if str(exception).strip() else "",
+        )
+        return database_unavailable_response()

@@ -1,0 +1,168 @@
+"""What the library accepts as a document: an allowed extension, a size under the limit, and
+content that is what the extension says (a .pdf that is not a PDF is refused).
+
+The checks read only the start of a file, or a zip archive's list of members: nothing is
+unpacked, so a crafted archive cannot fill the disk or the memory.
+"""
+
+import os
+import zipfile
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+HEAD_BYTES = 64 * 1024
+MAX_ARCHIVE_MEMBERS = 10_000
+MAX_ARCHIVE_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024  # 2 GB once unpacked
+MAX_ARCHIVE_RATIO = 200  # unpacked size / packed size: beyond this it is a zip bomb
+
+# Office Open XML: a zip with these members.
+OOXML_PARTS = {
+    "docx": "word/document.xml",
+    "xlsx": "xl/workbook.xml",
+    "pptx": "ppt/presentation.xml",
+}
+# OpenDocument: a zip whose first member, "mimetype", holds this text.
+OPENDOCUMENT_TYPES = {
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+# Binary formats a text file must not turn out to be.
+BINARY_SIGNATURES = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"MZ")
+
+FORMAT_NAMES = {
+    "pdf": "PDF",
+    "docx": "Word (.docx)",
+    "xlsx": "Excel (.xlsx)",
+    "pptx": "PowerPoint (.pptx)",
+    "odt": "OpenDocument text (.odt)",
+    "ods": "OpenDocument spreadsheet (.ods)",
+    "csv": "CSV",
+    "txt": "plain text",
+    "zip": "zip archive",
+}
+
+
+def allowed_extensions():
+    return [extension.lower() for extension in settings.WAGTAILDOCS_EXTENSIONS]
+
+
+def extension_of(name):
+    return os.path.splitext(name or "")[1].lower().lstrip(".")
+
+
+def _head(file):
+    file.seek(0)
+    head = file.read(HEAD_BYTES)
+    file.seek(0)
+    return head
+
+
+def _mismatch(extension):
+    return ValidationError(
+        _(
+            "This file's content is not %(format)s, although its name ends in .%(extension)s. "
+            "Save it again as %(format)s, or rename it to its real type."
+        ),
+        code="content_mismatch",
+        params={"format": FORMAT_NAMES.get(extension, extension), "extension": extension},
+    )
+
+
+def _open_archive(file, extension):
+    """The file as a zip archive, refused if it is not one or would unpack to far too much."""
+    file.seek(0)
+    try:
+        archive = zipfile.ZipFile(file)
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise _mismatch(extension) from None
+    unpacked = sum(member.file_size for member in members)
+    packed = max(1, sum(member.compress_size for member in members))
+    if (
+        len(members) > MAX_ARCHIVE_MEMBERS
+        or unpacked > MAX_ARCHIVE_UNPACKED_BYTES
+        or unpacked / packed > MAX_ARCHIVE_RATIO
+    ):
+        raise ValidationError(
+            _("This archive would unpack to far more than its size: it cannot be accepted."),
+            code="archive_bomb",
+        )
+    return archive
+
+
+def check_pdf(file, extension):
+    # The PDF header may follow a little junk, but must be in the first kilobyte.
+    if b"%PDF-" not in _head(file)[:1024]:
+        raise _mismatch(extension)
+
+
+def check_ooxml(file, extension):
+    archive = _open_archive(file, extension)
+    names = set(archive.namelist())
+    if "[Content_Types].xml" not in names or OOXML_PARTS[extension] not in names:
+        raise _mismatch(extension)
+
+
+def check_opendocument(file, extension):
+    archive = _open_archive(file, extension)
+    try:
+        mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+    except (KeyError, zipfile.BadZipFile, OSError, RuntimeError, ValueError):
+        raise _mismatch(extension) from None
+    if mimetype != OPENDOCUMENT_TYPES[extension]:
+        raise _mismatch(extension)
+
+
+def check_zip(file, extension):
+    _open_archive(file, extension)
+
+
+def check_text(file, extension):
+    head = _head(file)
+    if b"\x00" in head or head.startswith(BINARY_SIGNATURES):
+        raise _mismatch(extension)
+
+
+CONTENT_CHECKS = {
+    "pdf": check_pdf,
+    "docx": check_ooxml,
+    "xlsx": check_ooxml,
+    "pptx": check_ooxml,
+    "odt": check_opendocument,
+    "ods": check_opendocument,
+    "zip": check_zip,
+    "csv": check_text,
+    "txt": check_text,
+}
+
+
+def validate_document_file(file):
+    """Raise ValidationError unless the upload is an allowed, honest document of allowed size."""
+    extension = extension_of(getattr(file, "name", ""))
+    allowed = allowed_extensions()
+    if extension not in allowed:
+        raise ValidationError(
+            _("Files of type .%(extension)s are not accepted. Accepted types: %(allowed)s."),
+            code="invalid_extension",
+            params={"extension": extension or "?", "allowed": ", ".join(allowed)},
+        )
+    limit = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
+    if limit is not None and file.size > limit:
+        raise ValidationError(
+            _("This file is too big (%(size)s). The largest accepted is %(limit)s."),
+            code="file_too_large",
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+        )
+    if file.size == 0:
+        raise ValidationError(_("This file is empty."), code="empty")
+    check = CONTENT_CHECKS.get(extension)
+    if check is None:
+        raise ValidationError(
+            _("Files of type .%(extension)s cannot be checked, so they are not accepted."),
+            code="unchecked_extension",
+            params={"extension": extension},
+        )
+    check(file, extension)

@@ -1,0 +1,192 @@
+"""No input gives a 500: every public URL pattern, walked with malformed paths, query strings,
+methods and headers. Each answer is a 4xx, a 200 or a local redirect, with a page that helps,
+and nothing typed comes back unescaped.
+
+The table PUBLIC_URLS lists the patterns: a new public URL (search, feeds) is one line there.
+"""
+
+import re
+from urllib.parse import quote
+
+from django.test import Client
+
+import pytest
+from bs4 import BeautifulSoup
+
+from ifrc_site.models import SiteImage
+from news.models import NewsStoryPage
+from resources.models import CaseStudyPage, Resource
+
+pytestmark = pytest.mark.django_db
+
+FILTERS = ["programme", "country", "region", "year", "page"]
+
+# name: (address, the query parameters it reads). Addresses in braces come from the demo
+# content: see `addresses` below.
+PUBLIC_URLS = {
+    "root": ("/", []),
+    "home": ("/en/", []),
+    "home in Arabic": ("/ar/", []),
+    "migration": ("/en/migration/", []),
+    "immunization": ("/en/immunization/", []),
+    "news": ("/en/news/", FILTERS),
+    "story": ("{story}", []),
+    "resources": ("/en/resources/", ["type", "language", *FILTERS]),
+    "case studies": ("/en/case-studies/", FILTERS),
+    "case study": ("{case_study}", []),
+    "document": ("{document}", []),
+    "image file": ("{image_file}", []),
+    "sitemap": ("/sitemap.xml", ["p"]),
+}
+
+# Markers that must never come back as typed: they would run in a browser.
+XSS_SCRIPT = "<script>alert('ifrc-probe')</script>"
+XSS_ATTRIBUTE = '"><img src=x onerror=alert(7)>'
+DANGEROUS = ("<script>alert('ifrc-probe')", "onerror=alert(7)")
+
+# Values, as they would be typed in the address bar (percent-encoded when sent).
+VALUES = {
+    "negative": "-1",
+    "huge number": "99999999999999999999999999",
+    "not a number": "abc",
+    "exponent": "1e9",
+    "unknown choice": "atlantis",
+    "html": XSS_SCRIPT,
+    "attribute break": XSS_ATTRIBUTE,
+    "sql": "' OR '1'='1' --",
+    "path traversal": "../../../../etc/passwd",
+    "null byte": "\x00",
+    "right-to-left override": "\u202egnp.exe",
+    "long text": "x" * 20_000,
+    "long number": "9" * 20_000,
+}
+# Already percent-encoded: bytes that are not UTF-8, and encoded traversal.
+RAW_QUERY_VALUES = {
+    "invalid utf-8": "%FF%FE%FD",
+    "overlong utf-8": "%C0%AE%C0%AE%2F",
+    "encoded traversal": "..%2F..%2F..%2Fetc%2Fpasswd",
+}
+PATH_SEGMENTS = {
+    **{
+        name: quote(VALUES[name], safe="")
+        for name in ("negative", "huge number", "html", "attribute break", "sql", "null byte")
+    },
+    "long text": "x" * 20_000,
+    "invalid utf-8": "%FF%FE",
+    "traversal": "../../../etc/passwd",
+    "encoded traversal": "..%2F..%2Fsettings.py",
+    "dot segment": "..",
+}
+ODD_METHODS = ["POST", "PUT", "DELETE", "PATCH"]
+ODD_HEADERS = {
+    "unknown host": {"HTTP_HOST": "evil.example.com"},
+    "host with port and junk": {"HTTP_HOST": "127.0.0.1:99999/<x>"},
+    "absurd accept-language": {"HTTP_ACCEPT_LANGUAGE": "zz-ZZ;q=5," * 2000},
+    "html accept-language": {"HTTP_ACCEPT_LANGUAGE": XSS_SCRIPT},
+    "long cookies": {
+        "HTTP_COOKIE": "; ".join(
+            [f"sessionid={'a' * 20_000}", f"csrftoken={'b' * 20_000}", "django_language=xx"]
+        )
+    },
+    "odd accept": {"HTTP_ACCEPT": "application/x-nonsense, */*;q=-1"},
+    "html referer": {"HTTP_REFERER": f"https://example.org/{XSS_SCRIPT}"},
+}
+
+
+def build_cases():
+    cases = []
+    for route, (_address, parameters) in PUBLIC_URLS.items():
+        for name, value in VALUES.items():
+            for parameter in parameters:
+                cases.append((route, f"?{parameter}= {name}", "GET", {"query": {parameter: value}}))
+        for name, raw in RAW_QUERY_VALUES.items():
+            for parameter in parameters:
+                cases.append((route, f"?{parameter}= {name}", "GET", {"raw": f"{parameter}={raw}"}))
+        if parameters:
+            cases.append(
+                (route, "every filter at once", "GET", {"query": dict.fromkeys(parameters, "1")})
+            )
+            cases.append((route, "repeated filter", "GET", {"raw": "page=1&page=2&page=x"}))
+        cases.append((route, "unknown parameter", "GET", {"query": {"utm_source": XSS_SCRIPT}}))
+        for name, segment in PATH_SEGMENTS.items():
+            cases.append((route, f"path + {name}", "GET", {"suffix": segment}))
+        for method in ODD_METHODS:
+            cases.append((route, method, method, {}))
+        for name, headers in ODD_HEADERS.items():
+            cases.append((route, name, "GET", {"headers": headers}))
+    return cases
+
+
+CASES = build_cases()
+
+
+def test_the_walk_is_large_enough():
+    assert len(CASES) >= 300, len(CASES)
+
+
+@pytest.fixture(scope="module")
+def addresses(django_db_setup, django_db_blocker):
+    """The demo addresses, each page rendered once outside any test's transaction so that the
+    image renditions it needs are made and kept, not remade by every case."""
+    with django_db_blocker.unblock():
+        image = SiteImage.objects.exclude(file="").first()
+        found = {
+            "story": NewsStoryPage.objects.live().first().url,
+            "case_study": CaseStudyPage.objects.live().first().url,
+            "document": Resource.objects.first().url,
+            "image_file": image.get_rendition("width-320").url,
+        }
+        client = Client()
+        for address, parameters in PUBLIC_URLS.values():
+            for query in ({}, {"page": "1"}, {"page": "2"}) if "page" in parameters else ({},):
+                body_text(client.get(address.format(**found), query))
+    return found
+
+
+def address_of(route, addresses, suffix=""):
+    address = PUBLIC_URLS[route][0].format(**addresses)
+    if suffix:
+        address = address.rstrip("/") + "/" + suffix + ("/" if address.endswith("/") else "")
+    return address
+
+
+def body_text(response):
+    if hasattr(response, "streaming_content"):
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+@pytest.mark.parametrize(
+    "route, case, method, request_parts",
+    CASES,
+    ids=[f"{route}: {case}" for route, case, _, _ in CASES],
+)
+def test_bad_input_gets_a_helpful_answer(addresses, route, case, method, request_parts):
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    address = address_of(route, addresses, request_parts.get("suffix", ""))
+    extra = dict(request_parts.get("headers", {}))
+    if "raw" in request_parts:
+        extra["QUERY_STRING"] = request_parts["raw"]
+    response = client.generic(method, address, **extra) if method != "GET" else None
+    if method == "GET":
+        response = client.get(address, request_parts.get("query"), **extra)
+
+    status = response.status_code
+    assert status < 500, f"{status} for {method} {address} {case}"
+    content = body_text(response)
+    if 300 <= status < 400:
+        location = response["Location"]
+        assert location.startswith("/") and not location.startswith("//"), location
+        return
+    assert 200 <= status < 500
+    text = content.decode("utf-8", "replace")
+    for marker in DANGEROUS:
+        assert marker not in text, f"{marker!r} reflected for {case}"
+    assert "Traceback" not in text
+    if response.get("Content-Type", "").startswith("text/html"):
+        soup = BeautifulSoup(text, "html.parser")
+        heading = soup.find("h1")
+        assert heading is not None and heading.get_text(strip=True), f"no heading for {case}"
+        if status >= 400:
+            home = re.compile(r"^/([a-z]{2}/)?$")  # the site's root or a language's home page
+            assert soup.find("a", href=home), "an error page leads back home"
