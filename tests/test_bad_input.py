@@ -188,3 +188,12 @@ def test_bad_input_gets_a_helpful_answer(addresses, route, case, method, request
         assert heading is not None and heading.get_text(strip=True), f"no heading for {case}"
         if status >= 400:
             assert soup.find("a", href="/"), "an error page leads back home"
+
+
+@pytest.mark.parametrize("address", ["/en/news/", "/en/resources/", "/en/case-studies/"])
+def test_listings_without_a_query_string_list_everything(client, address):
+    response = client.get(address)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select("main li a[href]"), "the listing shows its items"
+    assert not soup.select(".notice--warning")
