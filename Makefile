@@ -19,7 +19,7 @@ TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 .DEFAULT_GOAL := help
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
-.PHONY: help install run serve backup restore lint check test test-sqlite test-postgres messages \
+.PHONY: help install run serve backup restore soak lint check test test-sqlite test-postgres messages \
 	lock clean distclean
 
 help: ## Show this list of targets
@@ -74,6 +74,9 @@ backup: install ## Write the database and media into backups/site-DATE.tar.gz
 
 restore: install ## Bring back a backup: ARCHIVE=backups/....tar.gz (default: the newest)
 	$(SITE_ENV) $(MANAGE) restore_site $(ARCHIVE)
+
+soak: install ## Load-test `make serve` with wrk for 5 minutes (SOAK_SECONDS=60 for less)
+	bench/soak.sh
 
 messages: install ## Compile translations (.po to .mo) when the project has any
 	@if find . -path ./.venv -prune -o -path './$(VENV)' -prune -o -path ./node_modules -prune \
