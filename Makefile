@@ -19,7 +19,7 @@ TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 .DEFAULT_GOAL := help
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
-.PHONY: help install run serve backup restore soak lint check test test-sqlite test-postgres messages \
+.PHONY: help install run serve backup restore soak lint check audit test test-sqlite test-postgres messages \
 	lock clean distclean
 
 help: ## Show this list of targets
@@ -104,7 +104,10 @@ check: install ## Django system checks and a check for missing migrations
 	$(TEST_ENV) $(MANAGE) check
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 
-test: install lint check test-sqlite test-postgres ## Everything CI runs: lint, checks, tests on SQLite then PostgreSQL
+audit: install ## Audit requirements.lock for known vulnerabilities (exceptions: .pip-audit-ignore)
+	$(PY) scripts/audit-deps
+
+test: install lint check audit test-sqlite test-postgres ## Everything CI runs: lint, checks, audit, tests on SQLite then PostgreSQL
 
 test-sqlite: install messages ## Run the pytest suite on SQLite (PYTEST_ARGS="..." to pass options)
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
