@@ -19,8 +19,8 @@ TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 .DEFAULT_GOAL := help
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
-.PHONY: help install run serve backup restore lint check test test-sqlite test-postgres messages \
-	makemessages redis bench browser lock clean distclean
+.PHONY: help install run serve backup restore soak lint check audit test test-sqlite test-postgres \
+	messages makemessages redis bench browser lock clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
@@ -75,6 +75,9 @@ backup: install ## Write the database and media into backups/site-DATE.tar.gz
 restore: install ## Bring back a backup: ARCHIVE=backups/....tar.gz (default: the newest)
 	$(SITE_ENV) $(MANAGE) restore_site $(ARCHIVE)
 
+soak: install ## Load-test `make serve` with wrk for 5 minutes (SOAK_SECONDS=60 for less)
+	bench/soak.sh
+
 messages: install ## Compile translations (.po to .mo) when the project has any
 	@if find . -path ./.venv -prune -o -path './$(VENV)' -prune -o -path ./node_modules -prune \
 		-o -type f -path '*/locale/*' -name '*.po' -print | grep -q .; then \
@@ -116,7 +119,10 @@ check: install ## Django system checks and a check for missing migrations
 	$(TEST_ENV) $(MANAGE) check
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 
-test: install lint check test-sqlite test-postgres ## Everything CI runs: lint, checks, tests on SQLite then PostgreSQL
+audit: install ## Audit requirements.lock for known vulnerabilities (exceptions: .pip-audit-ignore)
+	$(PY) scripts/audit-deps
+
+test: install lint check audit test-sqlite test-postgres ## Everything CI runs: lint, checks, audit, tests on SQLite then PostgreSQL
 
 # Debian's redis-server, for the tests of the cache shared between processes.
 redis:

@@ -55,6 +55,12 @@ class ListingFilterSet(django_filters.FilterSet):
             for day in queryset.dates(self.date_field, "year", order="DESC")
         ]
 
+    def is_valid(self):
+        """Without a query string nothing is filtered: the listing shows every item.
+
+        (django-filter calls an unbound filter set invalid, which would list nothing.)"""
+        return not self.is_bound or super().is_valid()
+
     def filter_programme(self, queryset, name, value):
         page = self.programme_pages[value]
         return queryset.filter(**{self.programme_lookup: page.translation_key}).distinct()

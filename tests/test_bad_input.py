@@ -190,3 +190,12 @@ def test_bad_input_gets_a_helpful_answer(addresses, route, case, method, request
         if status >= 400:
             home = re.compile(r"^/([a-z]{2}/)?$")  # the site's root or a language's home page
             assert soup.find("a", href=home), "an error page leads back home"
+
+
+@pytest.mark.parametrize("address", ["/en/news/", "/en/resources/", "/en/case-studies/"])
+def test_listings_without_a_query_string_list_everything(client, address):
+    response = client.get(address)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select("main li a[href]"), "the listing shows its items"
+    assert not soup.select(".notice--warning")
