@@ -51,7 +51,7 @@ class NewsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = NewsFilterSet(request.GET or None, self.stories(), locale=self.locale)
+        filters = NewsFilterSet(request.GET, self.stories(), locale=self.locale)
         stories = filters.qs if filters.is_valid() else self.stories().none()
         context["filters"] = filters
         context["stories"] = paginate(request, stories)

@@ -181,7 +181,7 @@ class ResourceIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         documents = Resource.objects.listed()
-        filters = ResourceFilterSet(request.GET or None, documents, locale=self.locale)
+        filters = ResourceFilterSet(request.GET, documents, locale=self.locale)
         documents = filters.qs if filters.is_valid() else documents.none()
         context["filters"] = filters
         context["documents"] = paginate(request, documents)
@@ -221,7 +221,7 @@ class CaseStudyIndexPage(BasePage):
             .prefetch_related(*CaseStudyPage.listing_prefetch)
             .order_by(*CaseStudyPage.newest_first)
         )
-        filters = CaseStudyFilterSet(request.GET or None, case_studies, locale=self.locale)
+        filters = CaseStudyFilterSet(request.GET, case_studies, locale=self.locale)
         case_studies = filters.qs if filters.is_valid() else case_studies.none()
         context["filters"] = filters
         context["case_studies"] = paginate(request, case_studies)
