@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8000
 PYTEST_ARGS ?=
+# The browser tests drive Debian's Chromium (never a browser build downloaded by Playwright).
+CHROMIUM ?= /usr/bin/chromium
 
 BIN := $(VENV)/bin
 PY := $(BIN)/python
@@ -18,7 +20,8 @@ TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 .DEFAULT_GOAL := help
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
-.PHONY: help install run serve lint check test test-sqlite test-postgres messages lock clean distclean
+.PHONY: help install run serve lint check browser test test-sqlite test-postgres messages lock clean \
+	distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
@@ -89,10 +92,29 @@ check: install ## Django system checks and a check for missing migrations
 
 test: install lint check test-sqlite test-postgres ## Everything CI runs: lint, checks, tests on SQLite then PostgreSQL
 
-test-sqlite: install messages ## Run the pytest suite on SQLite (PYTEST_ARGS="..." to pass options)
+# Chromium with the Noto fonts (Arabic among them), from Debian's packages, as root or through
+# password-less sudo. Fails loudly when neither is possible.
+browser: ## Install Debian's chromium and fonts-noto-core for the browser tests when missing
+	@if [ ! -x "$(CHROMIUM)" ] || { command -v dpkg-query >/dev/null && \
+		! dpkg-query -W -f='$${Status}' fonts-noto-core 2>/dev/null | grep -q 'ok installed'; }; then \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; \
+		elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+		else echo "$(CHROMIUM) or fonts-noto-core is missing and this user cannot install them:" \
+			"install Debian's chromium and fonts-noto-core packages" >&2; exit 1; fi; \
+		command -v apt-get >/dev/null || { echo "$(CHROMIUM) is missing and apt-get is not" \
+			"available: install Chromium, or set CHROMIUM=/path/to/chromium" >&2; exit 1; }; \
+		echo "Installing Debian's chromium and fonts-noto-core with apt-get"; \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends chromium fonts-noto-core || exit 1; \
+		test -x "$(CHROMIUM)" || { echo "$(CHROMIUM) is still missing after installing" \
+			"chromium" >&2; exit 1; }; \
+	fi
+
+test-sqlite: install messages browser ## Run the pytest suite on SQLite (PYTEST_ARGS="..." to pass options)
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
-test-postgres: install messages ## Run the pytest suite on a throwaway PostgreSQL cluster
+test-postgres: install messages browser ## Run the pytest suite on a throwaway PostgreSQL cluster
 	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
 
 lock: ## Regenerate requirements.lock from a clean install of pyproject.toml

@@ -16,6 +16,12 @@ from immunization.models import ImmunizationPage
 from migration.models import MigrationPage
 
 
+def pytest_collection_modifyitems(config, items):
+    """Browser tests run last: the quick tests report first, and no database test runs while
+    the browser (whose Playwright driver keeps an event loop in this thread) is open."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
