@@ -5,6 +5,8 @@ VENV ?= .venv
 PORT ?= 8000
 WORKERS ?= 2
 PYTEST_ARGS ?=
+# The browser tests drive Debian's Chromium (never a browser build downloaded by Playwright).
+CHROMIUM ?= /usr/bin/chromium
 
 BIN := $(VENV)/bin
 PY := $(BIN)/python
@@ -133,6 +135,25 @@ redis:
 	}
 	@command -v redis-server >/dev/null || { echo "redis-server is required for the tests" >&2; exit 1; }
 
+# Chromium with the Noto fonts (Arabic among them), from Debian's packages, as root or through
+# password-less sudo. Fails loudly when neither is possible.
+browser: ## Install Debian's chromium and fonts-noto-core for the browser tests when missing
+	@if [ ! -x "$(CHROMIUM)" ] || { command -v dpkg-query >/dev/null && \
+		! dpkg-query -W -f='$${Status}' fonts-noto-core 2>/dev/null | grep -q 'ok installed'; }; then \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; \
+		elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+		else echo "$(CHROMIUM) or fonts-noto-core is missing and this user cannot install them:" \
+			"install Debian's chromium and fonts-noto-core packages" >&2; exit 1; fi; \
+		command -v apt-get >/dev/null || { echo "$(CHROMIUM) is missing and apt-get is not" \
+			"available: install Chromium, or set CHROMIUM=/path/to/chromium" >&2; exit 1; }; \
+		echo "Installing Debian's chromium and fonts-noto-core with apt-get"; \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends chromium fonts-noto-core || exit 1; \
+		test -x "$(CHROMIUM)" || { echo "$(CHROMIUM) is still missing after installing" \
+			"chromium" >&2; exit 1; }; \
+	fi
+
 test-sqlite: install messages redis browser ## Run the pytest suite on SQLite (PYTEST_ARGS="..." to pass options)
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
@@ -147,20 +168,6 @@ bench: install redis ## Benchmark every page type under gunicorn (large content 
 		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
 	$(PY) bench/run.py
-
-# The browser tests drive Debian's chromium through Playwright (no browser download); the Noto
-# fonts give it Arabic glyphs. Installed with apt-get when missing, as root.
-browser: ## Install chromium and fonts for the browser tests when missing
-	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans Arabic"; then \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			echo "Installing chromium and fonts-noto-core with apt-get"; \
-			DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-				chromium fonts-noto-core; \
-		else \
-			echo "chromium not found: install it (apt-get install chromium fonts-noto-core)" >&2; exit 1; \
-		fi; \
-	fi
 
 lock: ## Regenerate requirements.lock from a clean install of pyproject.toml
 	@set -e; \

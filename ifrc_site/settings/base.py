@@ -336,3 +336,6 @@ LOGGING = {
 
 # Dates and numbers as the federation writes them in each language.
 FORMAT_MODULE_PATH = ["ifrc_site.formats"]
+
+# No avatars from Gravatar in the admin: staff's e-mail hashes would go to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -54,7 +54,11 @@ def main_menu(context):
         {"page": item, "active": current is not None and current.path.startswith(item.path)}
         for item in pages
     ]
-    return {"home": home, "items": items, "request": request}
+    # Page titles of a home page not yet translated are in that page's language.
+    lang = ""
+    if home is not None and home.locale.language_code != translation.get_language():
+        lang = home.locale.language_code
+    return {"home": home, "items": items, "lang": lang, "request": request}
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)

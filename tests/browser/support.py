@@ -1,0 +1,121 @@
+"""What the browser tests share: the browser's set-up, a recording tab, screenshots."""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # the tests run as root in CI, where Chromium's sandbox cannot start
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    # Host names other than localhost resolve to nothing: the browser cannot reach out even
+    # for a request that no page makes (the page-level guard below records those).
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
+
+# The two screen sizes every page is checked at: a common phone and a laptop.
+VIEWPORTS = {
+    "phone": {"width": 390, "height": 844},
+    "desktop": {"width": 1280, "height": 800},
+}
+
+ARTIFACTS = settings.BASE_DIR / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+
+CHECKS_JS = (Path(__file__).parent / "checks.js").read_text()
+
+
+def is_local(url, base):
+    """Whether a request stays on this machine: the live site, or data the page already has."""
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    return f"{parts.scheme}://{parts.netloc}" == base
+
+
+@dataclass
+class Tab:
+    """A browser tab and what it did: the requests it made and the errors it logged."""
+
+    page: object
+    base: str
+    requests: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    expected_errors: set = field(default_factory=set)
+
+    def __post_init__(self):
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+
+    def _console(self, message):
+        if message.type != "error":
+            return
+        # A page that is meant to answer 404 says so in the console; nothing else may.
+        if message.location.get("url") in self.expected_errors:
+            return
+        self.errors.append(f"{message.text} ({message.location.get('url')})")
+
+    @property
+    def outside_requests(self):
+        return [url for url in self.requests if not is_local(url, self.base)]
+
+    def open(self, path, status=200, wait_until="load"):
+        url = self.base + path
+        if status != 200:
+            self.expected_errors.add(url)
+        response = self.page.goto(url, wait_until=wait_until)
+        assert response is not None and response.status == status, (
+            f"{path} answered {response and response.status}, expected {status}"
+        )
+        return response
+
+    def check(self, expression, arg=None):
+        """Evaluate one of the checks of checks.js in the page (injected once per document)."""
+        return self.page.evaluate(
+            f"(arg) => {{ if (typeof siteChecks === 'undefined') {{ {CHECKS_JS} }} "
+            f"return siteChecks.{expression}; }}",
+            arg,
+        )
+
+
+def new_context(browser, base, viewport="desktop", javascript=True):
+    """A browser context of one screen size that blocks every request leaving this machine."""
+    context = browser.new_context(
+        viewport=VIEWPORTS[viewport],
+        java_script_enabled=javascript,
+        locale="en-GB",
+        timezone_id="UTC",
+    )
+    context.set_default_timeout(15_000)
+    context.route(lambda url: not is_local(url, base), lambda route: route.abort("blockedbyclient"))
+    return context
+
+
+def save_screenshot(tab, name):
+    """The whole page, every lazy picture loaded first, under test-artifacts/screenshots/."""
+    tab.page.evaluate(
+        """async () => {
+            const images = [...document.images];
+            images.forEach((image) => { image.loading = "eager"; });
+            await Promise.all(images.filter((image) => !image.complete).map(
+                (image) => new Promise((done) => {
+                    image.addEventListener("load", done, { once: true });
+                    image.addEventListener("error", done, { once: true });
+                })
+            ));
+            await document.fonts.ready;
+        }"""
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    tab.page.screenshot(path=path, full_page=True, animations="disabled", caret="hide")
+    return path
