@@ -39,6 +39,23 @@ def _page_translations(context):
     return page, cache[page.pk]
 
 
+def content_language(page):
+    """The language code of a page shown in another language's interface (a page not yet
+    translated), or "" when it is in the interface's language, as nearly always. The locale
+    is only read in that rare case: comparing ids costs no query."""
+    if not isinstance(page, Page) or page.locale_id == active_locale().pk:
+        return ""
+    return page.locale.language_code
+
+
+@register.inclusion_tag("components/content_language.html")
+def content_language_attributes(page):
+    """`lang` and `dir` for an element holding a page's content, when they differ from the
+    interface's."""
+    code = content_language(page)
+    return {"code": code, "bidi": bool(code) and get_language_info(code)["bidi"]}
+
+
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
@@ -54,11 +71,7 @@ def main_menu(context):
         {"page": item, "active": current is not None and current.path.startswith(item.path)}
         for item in pages
     ]
-    # Page titles of a home page not yet translated are in that page's language.
-    lang = ""
-    if home is not None and home.locale.language_code != translation.get_language():
-        lang = home.locale.language_code
-    return {"home": home, "items": items, "lang": lang, "request": request}
+    return {"home": home, "items": items, "lang": content_language(home), "request": request}
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)

@@ -4,10 +4,12 @@ import datetime
 import re
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 import pytest
 from playwright.sync_api import expect
 
+from ifrc_site.roles import COMMUNICATIONS_GROUP
 from news.models import NewsIndexPage, NewsStoryPage
 
 from .support import Tab, new_context, save_screenshot
@@ -20,14 +22,16 @@ PARAGRAPH = "Volunteers hand out water, first aid and a telephone charge to ever
 
 @pytest.fixture(scope="module")
 def staff(site):
-    """A member of staff who can sign in to the admin, and afterwards nothing left behind.
+    """A member of communications staff, and afterwards nothing left behind.
 
-    No communications staff group exists yet, so a superuser stands in. The user is made and
-    the story removed outside any test's transaction: on PostgreSQL the live server's own
-    connection must see the user, and what it publishes is committed.
+    The user is made and the story removed outside any test's transaction: on PostgreSQL the
+    live server's own connection must see the user, and what it publishes is committed.
     """
     password = "a long password only for the browser test"
-    user = get_user_model().objects.create_superuser("comms", "comms@example.org", password)
+    user = get_user_model().objects.create_user(
+        "browser-comms", "browser-comms@example.org", password
+    )
+    user.groups.add(Group.objects.get(name=COMMUNICATIONS_GROUP))
     yield user.username, password
     NewsStoryPage.objects.filter(title=TITLE).delete()
     user.delete()
