@@ -81,6 +81,16 @@ def can_see_whole_tree(user):
     return "change" in Page.get_first_root_node().permissions_for_user(user).permissions
 
 
+def own_part(user):
+    """The pages someone who cannot see the whole tree finds in the explorer: the sections they
+    may edit (in every language), everything inside them and the pages on the way to them."""
+    query = Q(pk__in=[])
+    for root in Page.objects.filter(group_permissions__group__user=user).distinct():
+        ancestors = [root.path[:end] for end in range(Page.steplen, len(root.path), Page.steplen)]
+        query |= Q(path__startswith=root.path) | Q(path__in=ancestors)
+    return query
+
+
 def chooser_pages_for(user, pages):
     """What the page chooser offers: Wagtail offers every page, drafts included, to anyone
     with admin access. National Society editors see published pages (to link to) and the

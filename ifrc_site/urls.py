@@ -7,10 +7,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import admin_views, views
 from .views import media
 
 urlpatterns = [
+    # Wagtail's explorer and page types report, behind the guards for society editors.
+    path("admin/pages/<int:parent_page_id>/", admin_views.explore),
+    path("admin/pages/<int:parent_page_id>/results/", admin_views.explore_results),
+    path("admin/reports/page-types-usage/", admin_views.page_types_usage),
+    path("admin/reports/page-types-usage/results/", admin_views.page_types_usage_results),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -1,13 +1,11 @@
 """Admin hooks of the site-wide app."""
 
-from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.models import Page
 
-from .permissions import chooser_pages_for
+from .permissions import can_see_whole_tree, chooser_pages_for, own_part
 from .reports import OutOfDateTranslationsMenuItem, OutOfDateTranslationsView
 
 
@@ -47,13 +45,16 @@ def page_chooser_hides_other_drafts(pages, request):
 def explorer_shows_only_own_sections(parent_page, pages, request):
     """A society editor's permissions span their section in every language, so Wagtail's
     explorer would start at the root and list other societies' pages; show them only the pages
-    on the way to their sections and inside them."""
-    user = request.user
-    if user.is_superuser:
+    on the way to their sections and inside them (ifrc_site/admin_views.py guards the
+    explorer's own address the same way)."""
+    if request.user.is_superuser:
         return pages
-    roots = Page.objects.filter(group_permissions__group__user=user).distinct()
-    query = Q()
-    for root in roots:
-        ancestors = [root.path[:end] for end in range(Page.steplen, len(root.path), Page.steplen)]
-        query |= Q(path__startswith=root.path) | Q(path__in=ancestors)
-    return pages.filter(query) if query else pages.none()
+    return pages.filter(own_part(request.user))
+
+
+@hooks.register("construct_reports_menu")
+def page_types_report_only_for_staff(request, menu_items):
+    """Page types usage names the latest page of every type, site-wide: not for society
+    editors (its address refuses them too, see ifrc_site/admin_views.py)."""
+    if not can_see_whole_tree(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

@@ -17,6 +17,7 @@ from wagtail.search import index
 from django_countries.fields import CountryField
 
 from ifrc_site.blocks import BaseStreamBlock
+from ifrc_site.forms import LocalisedPageForm
 from ifrc_site.listing import ListingFilterSet, paginate
 from ifrc_site.models import BasePage, programme_page_choices
 from ifrc_site.queries import public
@@ -146,6 +147,7 @@ class NewsStoryPage(BasePage):
             heading=_("Where the story is listed"),
         ),
     ]
+    base_form_class = LocalisedPageForm
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("summary"),

@@ -21,6 +21,7 @@ import django_filters
 from django_countries.fields import CountryField
 
 from ifrc_site.blocks import BaseStreamBlock
+from ifrc_site.forms import LocalisedPageForm
 from ifrc_site.listing import ListingFilterSet, paginate
 from ifrc_site.models import BasePage, NationalSociety, programme_page_choices
 from ifrc_site.queries import public
@@ -290,6 +291,18 @@ class CaseStudySectionPage(BasePage):
         return context
 
 
+class CaseStudyPageForm(LocalisedPageForm):
+    """A case study belongs to the National Society whose section it is written in; the form
+    shows that society and takes none from what is sent (see CaseStudyPage.save)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        section = self.parent_page.specific if self.parent_page else None
+        society_id = getattr(section, "national_society_id", None)
+        if society_id:
+            self.instance.national_society_id = society_id
+
+
 class CaseStudyPage(BasePage):
     """A National Society's account of its work in one country and programme."""
 
@@ -337,7 +350,7 @@ class CaseStudyPage(BasePage):
         *BasePage.content_panels,
         MultiFieldPanel(
             [
-                FieldPanel("national_society"),
+                FieldPanel("national_society", read_only=True),
                 FieldPanel("country"),
                 FieldPanel("programme"),
                 FieldPanel("date"),
@@ -361,6 +374,7 @@ class CaseStudyPage(BasePage):
 
     parent_page_types = ["resources.CaseStudySectionPage"]
     subpage_types = []
+    base_form_class = CaseStudyPageForm
 
     listing_related = ("hero_image", "listing_image", "national_society")
     listing_prefetch = ("hero_image__renditions",)
@@ -370,6 +384,17 @@ class CaseStudyPage(BasePage):
     class Meta:
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
+
+    def save(self, *args, **kwargs):
+        # The society is always that of the section the page is in, whatever a form, a revision
+        # or a move says: a society's editors cannot write in another's name.
+        if self.path and self.depth > 1:
+            parent_path = self.path[: -self.steplen]
+            section = CaseStudySectionPage.objects.filter(path=parent_path)
+            society_id = section.values_list("national_society_id", flat=True).first()
+            if society_id:
+                self.national_society_id = society_id
+        return super().save(*args, **kwargs)
 
     @property
     def card_summary(self):

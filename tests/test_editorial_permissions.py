@@ -604,18 +604,67 @@ def test_editor_cannot_upload_into_another_society_collection(world, as_role):
 def test_explorer_keeps_society_editors_in_their_section(world, as_role):
     client = as_role(A)
     own = reverse("wagtailadmin_explore", args=[world.section_a.pk])
-    # Their section exists in every language, so the explorer may open above it; it then lists
-    # only the way down to their sections, never another society's or the news pages.
-    for page in (world.home, world.pages["news"], world.news_index, world.section_b):
-        response = client.get(reverse("wagtailadmin_explore", args=[page.pk]), follow=True)
-        assert response.status_code == 200
-        listing = response.text.split("</header>", 1)[-1]  # the page's own heading aside
-        for other in ("Matrix case study B", "Matrix news story", "Matrix programme"):
-            if other != page.title:
-                assert other not in listing
+    # Their section exists in every language, so the explorer may open above it, on the way
+    # down to their sections; it then lists only that way, never another society's or the news
+    # pages.
+    response = client.get(reverse("wagtailadmin_explore", args=[world.home.pk]))
+    assert response.status_code == 200
+    for other in ("Matrix case study B", "Matrix news story", "Matrix programme"):
+        assert other not in response.text
+    # Any other page of the tree, asked for by its id, sends them to the explorer's start
+    # without showing its title, its subpages or its translations.
+    for page in (world.pages["news"], world.news_index, world.section_b, world.pages["case_b"]):
+        for name in ("wagtailadmin_explore", "wagtailadmin_explore_results"):
+            response = client.get(reverse(name, args=[page.pk]))
+            assert response.status_code == 302
+            assert response["Location"] == reverse("wagtailadmin_explore_root")
+            shown = client.get(response["Location"], follow=True)
+            assert shown.status_code == 200
+            assert reverse("wagtailadmin_explore", args=[page.pk]) not in shown.text
+            assert reverse("wagtailadmin_pages:edit", args=[page.pk]) not in shown.text
+            if page.title.startswith("Matrix"):
+                assert page.title not in shown.text
+    missing = client.get(reverse("wagtailadmin_explore", args=[999999]), follow=True)
+    assert missing.status_code == 404
     listing = client.get(own)
     assert "Matrix case study A" in listing.text
     assert "Matrix case study B" not in listing.text
     assert (
         as_role(COMMS).get(reverse("wagtailadmin_explore", args=[world.home.pk])).status_code == 200
     )
+
+
+def test_page_types_report_is_for_staff_only(world, as_role):
+    report = reverse("wagtailadmin_reports:page_types_usage")
+    results = reverse("wagtailadmin_reports:page_types_usage_results")
+    for role in (A, B):
+        client = as_role(role)
+        for address in (report, results):
+            response = client.get(address)
+            assert response.status_code == 302 and response["Location"] == reverse(
+                "wagtailadmin_home"
+            )
+        assert report not in client.get(reverse("wagtailadmin_home")).text
+    staff = as_role(COMMS)
+    assert staff.get(report).status_code == 200
+    assert staff.get(results).status_code == 200
+
+
+def test_a_case_study_always_belongs_to_its_sections_society(world, as_role):
+    """An editor who sends another society in the form still writes in their own's name."""
+    client = as_role(A)
+    add = reverse("wagtailadmin_pages:add", args=["resources", "casestudypage", world.section_a.pk])
+    form = client.get(add)
+    assert form.status_code == 200
+    title = "Written in the name of another"
+    data = page_form_data(world.pages["case_a"], title=title, slug="another-name")
+    data["national_society"] = world.society_b.pk
+    response = client.post(add, data)
+    assert response.status_code == 302, response.content[:2000]
+    page = CaseStudyPage.objects.get(title=title)
+    assert page.national_society == world.society_a
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data["national_society"] = world.society_b.pk
+    assert client.post(edit, data).status_code == 302
+    page.refresh_from_db()
+    assert page.national_society == world.society_a
