@@ -2,9 +2,11 @@
 
 import time
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
@@ -339,6 +341,17 @@ def test_promoted_results_come_first_marked_recommended(client, migration_page):
     # An unpublished page is not promoted.
     migration_page.unpublish()
     assert "Migration" not in titles(search(client, q="red crescent"))
+
+
+def test_communications_staff_manage_promoted_results_and_society_editors_cannot(client):
+    users = get_user_model().objects
+    promotions = reverse("wagtailsearchpromotions:index")
+    client.force_login(users.get(username="comms"))
+    assert client.get(promotions).status_code == 200
+    assert client.get(reverse("wagtailsearchpromotions:add")).status_code == 200
+    client.force_login(users.get(username="editor-caf"))
+    response = client.get(promotions)
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
 
 
 # Bad input ---------------------------------------------------------------------------------
