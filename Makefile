@@ -108,7 +108,7 @@ makemessages: install ## Update locale/*/django.po from the code (then translate
 	@for po in locale/*/LC_MESSAGES/django.po; do \
 		msggrep -N 'templates/*' -N 'templates/*/*' -N 'templates/*/*/*' \
 			-N 'ifrc_site/listing.py' -N 'ifrc_site/taxonomy.py' -N 'ifrc_site/settings/*' \
-			-N 'ifrc_site/templatetags/*' -N 'news/feeds.py' \
+			-N 'ifrc_site/templatetags/*' -N 'ifrc_site/search/*' -N 'news/feeds.py' \
 			-K -E -e '$(PUBLIC_MODEL_STRINGS)' -o "$$po" "$$po" || exit 1; \
 	done
 
