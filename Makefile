@@ -22,7 +22,7 @@ TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
 .PHONY: help install run serve backup restore soak lint check audit test test-sqlite test-postgres \
-	messages makemessages redis bench browser lock clean distclean
+	messages makemessages redis bench bench-search browser lock clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
@@ -108,7 +108,7 @@ makemessages: install ## Update locale/*/django.po from the code (then translate
 	@for po in locale/*/LC_MESSAGES/django.po; do \
 		msggrep -N 'templates/*' -N 'templates/*/*' -N 'templates/*/*/*' \
 			-N 'ifrc_site/listing.py' -N 'ifrc_site/taxonomy.py' -N 'ifrc_site/settings/*' \
-			-N 'ifrc_site/templatetags/*' -N 'news/feeds.py' \
+			-N 'ifrc_site/templatetags/*' -N 'ifrc_site/search/*' -N 'news/feeds.py' \
 			-K -E -e '$(PUBLIC_MODEL_STRINGS)' -o "$$po" "$$po" || exit 1; \
 	done
 
@@ -168,6 +168,9 @@ bench: install redis ## Benchmark every page type under gunicorn (large content 
 		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
 	$(PY) bench/run.py
+
+bench-search: install ## Search times on SQLite and PostgreSQL with the large content set (takes minutes)
+	$(PY) bench/search.py
 
 lock: ## Regenerate requirements.lock from a clean install of pyproject.toml
 	@set -e; \

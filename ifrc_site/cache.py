@@ -55,16 +55,18 @@ def fragment(parts, compute):
     raw = "|".join(str(part) for part in parts)
     key = f"fragment:{generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
     try:
-        value = cache.get(key)
+        entry = cache.get(key)
     except Exception:
         logger.warning("Fragment cache unavailable", exc_info=True)
         return compute()
-    if value is None:
-        value = compute()
-        try:
-            cache.set(key, value, timeout)
-        except Exception:
-            logger.warning("Fragment cache unavailable", exc_info=True)
+    if entry is not None:
+        return entry[0]
+    value = compute()
+    try:
+        # Kept in a tuple, so that None (no translation source, no home page) is cached too.
+        cache.set(key, (value,), timeout)
+    except Exception:
+        logger.warning("Fragment cache unavailable", exc_info=True)
     return value
 
 

@@ -76,6 +76,10 @@ SOCIETY_MEDIA_PERMISSIONS = (
 COMMUNICATIONS_MODEL_PERMISSIONS = (
     "wagtailadmin.access_admin",
     "simple_translation.submit_translation",
+    # Promoted search results (Settings > Promoted search results).
+    "wagtailsearchpromotions.add_searchpromotion",
+    "wagtailsearchpromotions.change_searchpromotion",
+    "wagtailsearchpromotions.delete_searchpromotion",
 )
 SOCIETY_MODEL_PERMISSIONS = ("wagtailadmin.access_admin",)
 

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import admin_views, views
+from .search.views import search
 from .views import media
 
 urlpatterns = [
@@ -30,6 +31,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("low-data/", views.low_data, name="low_data"),
+    path("search/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -122,9 +122,17 @@ class Resource(AbstractDocument):
         "expire_at",
     )
     admin_form_widgets = {"programmes": forms.CheckboxSelectMultiple}
+    # Titles weigh what page titles weigh in Wagtail (boost 2; documents' default is 10), so that
+    # documents and pages rank on equal terms in the site search; a title still counts far more
+    # than the summary or the text.
     search_fields = [
-        *AbstractDocument.search_fields,
-        index.SearchField("summary", boost=2),
+        *(
+            field
+            for field in AbstractDocument.search_fields
+            if not (isinstance(field, index.SearchField) and field.field_name == "title")
+        ),
+        index.SearchField("title", boost=2),
+        index.SearchField("summary"),
         index.SearchField("extracted_text"),
         index.FilterField("resource_type"),
         index.FilterField("language"),

@@ -37,12 +37,17 @@ PUBLIC_URLS = {
     "document": ("{document}", []),
     "image file": ("{image_file}", []),
     "sitemap": ("/sitemap.xml", ["p"]),
+    "search": (
+        "/en/search/",
+        ["q", "type", "programme", "country", "region", "language", *FILTERS[3:]],
+    ),
 }
 
 # Markers that must never come back as typed: they would run in a browser.
 XSS_SCRIPT = "<script>alert('ifrc-probe')</script>"
 XSS_ATTRIBUTE = '"><img src=x onerror=alert(7)>'
-DANGEROUS = ("<script>alert('ifrc-probe')", "onerror=alert(7)")
+# (The search page shows the query back, escaped: only the raw tags would be harmful.)
+DANGEROUS = ("<script>alert('ifrc-probe')", "<img src=x onerror=alert(7)>")
 
 # Values, as they would be typed in the address bar (percent-encoded when sent).
 VALUES = {

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
+    "wagtail.contrib.search_promotions",
     "wagtail.locales",
     "wagtail.sites",
     "wagtail.users",
@@ -312,7 +313,12 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # Editors' pictures come from the admin itself, never from a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search backend (PostgreSQL full-text search, SQLite FTS5) with titles
+# weighted on SQLite too. "simple": no stemming or stop words on PostgreSQL, as on SQLite, and
+# the same for every language. After changing search_fields or this, run `update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "ifrc_site.search.backend", "SEARCH_CONFIG": "simple"}
+}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Moderation: case studies go through the approval workflow (ifrc_site/roles.py). An edit by a

@@ -35,6 +35,8 @@ PAGES = [
     SitePage("news-story", "/en/news/thessaloniki-two-families-one-home/"),
     SitePage("resource-library", "/en/resources/"),
     SitePage("case-study", "/en/case-studies/central-african-red-cross/central-african-republic/"),
+    SitePage("search", "/en/search/?q=volunteers"),
+    SitePage("search-filtered", "/en/search/?q=polio&type=document"),
     SitePage("not-found", "/en/no-such-page/", status=404),
     SitePage("migration-arabic", "/ar/migration/"),
 ]

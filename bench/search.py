@@ -1,0 +1,180 @@
+"""Search benchmark: `make bench-search`.
+
+On SQLite and then on a throwaway PostgreSQL cluster (`scripts/with-postgres`), builds the demo
+site plus generated content (10,000 news stories, 2,000 documents with text, 500 case studies by
+default), then runs a set of searches through the whole search view (parsing, the search
+backend, filters and counts, the template) with the page cache off, and reports each search's
+median and 95th-percentile time, its SQL queries and its number of results. Results go to the
+terminal as a table and to bench/results/search-<database>.json.
+
+Environment: BENCH_STORIES, BENCH_DOCUMENTS, BENCH_CASE_STUDIES (sizes), BENCH_REPEAT (timed
+runs of each search, 20), BENCH_DATABASES ("sqlite postgresql", or one of them).
+"""
+
+import json
+import os
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+RESULTS = ROOT / "bench" / "results"
+
+STORIES = int(os.environ.get("BENCH_STORIES", "10000"))
+DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS", "2000"))
+CASE_STUDIES = int(os.environ.get("BENCH_CASE_STUDIES", "500"))
+REPEAT = int(os.environ.get("BENCH_REPEAT", "20"))
+
+# (name, query string parameters): common and rare words, text inside PDFs, a phrase, filters,
+# every language and a later page of results.
+SEARCHES = [
+    ("common word", {"q": "volunteers"}),
+    ("rare word", {"q": "Moerwijk"}),
+    ("words inside a PDF", {"q": "acute flaccid paralysis"}),
+    ("quoted phrase", {"q": '"routine immunization"'}),
+    ("two words", {"q": "vaccine rumours"}),
+    ("hyphenated term", {"q": "zero-dose"}),
+    ("type and country filters", {"q": "health", "type": "news", "country": "KE"}),
+    ("programme and year filters", {"q": "migrants", "programme": "migration", "year": "2020"}),
+    ("all languages", {"q": "migration", "language": "all"}),
+    ("third page", {"q": "community", "page": "3"}),
+    ("no match", {"q": "xylophonequartz"}),
+]
+
+
+def run(args, env):
+    print("$", " ".join(str(a) for a in args), flush=True)
+    subprocess.run(args, env=env, cwd=ROOT, check=True)
+
+
+def build(env):
+    """The demo site and the generated content, in the database of env's DATABASE_URL."""
+    started = time.monotonic()
+    run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+    run([PYTHON, "manage.py", "load_demo_content", "--allow-production", "-v0"], env)
+    run(
+        [
+            PYTHON, "manage.py", "generate_bulk_content",
+            "--stories", str(STORIES),
+            "--documents", str(DOCUMENTS),
+            "--case-studies", str(CASE_STUDIES),
+        ],
+        env,
+    )  # fmt: skip
+    return time.monotonic() - started
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def measure():
+    """Time every search in this process (Django set up from the environment)."""
+    import django
+
+    sys.path.insert(0, str(ROOT))  # this script runs from bench/
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from bs4 import BeautifulSoup
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    rows = []
+    for name, params in SEARCHES:
+        response = client.get("/en/search/", params)  # warm: imports, templates, connections
+        if response.status_code != 200:
+            raise SystemExit(f"{name}: status {response.status_code}")
+        soup = BeautifulSoup(response.content, "html.parser")
+        summary = soup.select_one(".search-summary")
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/en/search/", params)
+        query_count = len(queries)  # now: the next request empties the connection's log
+        times = []
+        for _ in range(REPEAT):
+            started = time.perf_counter()
+            client.get("/en/search/", params)
+            times.append((time.perf_counter() - started) * 1000)
+        rows.append(
+            {
+                "search": name,
+                "params": params,
+                "median_ms": round(statistics.median(times), 1),
+                "p95_ms": round(percentile(times, 0.95), 1),
+                "queries": query_count,
+                "results": " ".join(summary.get_text(" ", strip=True).split()) if summary else "",
+            }
+        )
+    every = [row["median_ms"] for row in rows]
+    return {"searches": rows, "median_of_medians_ms": round(statistics.median(every), 1)}
+
+
+def table(rows, columns):
+    widths = [max(len(str(c)), *(len(str(r.get(c, ""))) for r in rows)) for c in columns]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(columns, widths, strict=True))]
+    for row in rows:
+        cells = (str(row.get(c, "")).ljust(w) for c, w in zip(columns, widths, strict=True))
+        lines.append("  ".join(cells))
+    return "\n".join(lines)
+
+
+def one_database(name):
+    """Build and measure on the database in DATABASE_URL, or on a new SQLite file."""
+    workdir = Path(tempfile.mkdtemp(prefix="ifrc-bench-search-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ifrc_site.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "PAGE_CACHE_SECONDS": "0",
+    }
+    env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'search.sqlite3'}")
+    env.pop("REDIS_URL", None)
+    try:
+        build_seconds = build(env)
+        os.environ.update(env)
+        results = {
+            "database": name,
+            "sizes": {"stories": STORIES, "documents": DOCUMENTS, "case_studies": CASE_STUDIES},
+            "repeat": REPEAT,
+            "build_seconds": round(build_seconds),
+            **measure(),
+        }
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"search-{name}.json").write_text(json.dumps(results, indent=2))
+    print(f"\nSearch on {name}: {STORIES} stories, {DOCUMENTS} documents, {CASE_STUDIES} case")
+    print(f"studies (built in {results['build_seconds']} s); {REPEAT} timed runs of each search\n")
+    print(table(results["searches"], ["search", "median_ms", "p95_ms", "queries", "results"]))
+    print(f"\nmedian of the medians: {results['median_of_medians_ms']} ms\n", flush=True)
+
+
+def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--database":
+        one_database(sys.argv[2])
+        return
+    databases = os.environ.get("BENCH_DATABASES", "sqlite postgresql").split()
+    for name in databases:
+        command = [PYTHON, __file__, "--database", name]
+        env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+        if name == "postgresql":
+            command = [ROOT / "scripts" / "with-postgres", *command]
+        elif name != "sqlite":
+            raise SystemExit(f"Unknown database {name!r}: use sqlite or postgresql")
+        run(command, env)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""Wagtail's database search backend, with titles weighted on SQLite as they are on PostgreSQL.
+
+On PostgreSQL the backend ranks with `ts_rank`, weighting each field by its `boost`, so a word in
+a title counts far more than the same word in a body. Its SQLite (FTS5) variant ignores boosts:
+it ranks every match by one `bm25()` over the whole row, so a long body that repeats a word beats
+a short title that has it. On SQLite this backend keeps everything of Wagtail's (index table,
+triggers, query syntax, signal handlers) and changes only the rank (see `sqlite.py`).
+
+`WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "ifrc_site.search.backend"}}`.
+"""
+
+from modelsearch.backends.database import SearchBackend as database_search_backend
+
+
+def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this name)
+    backend = database_search_backend(params)
+    if backend.__class__.__name__ == "SQLiteSearchBackend":
+        # Imported here: the SQLite backend's module needs the SQLite index model.
+        from .sqlite import TitleWeightedSQLiteSearchBackend
+
+        return TitleWeightedSQLiteSearchBackend(params)
+    return backend
+
+
+def relevance(backend, score):
+    """A score where higher is better, comparable between results of one backend.
+
+    PostgreSQL's scores are positive `ts_rank` values, higher being better; SQLite's are
+    negative `bm25()` values, lower being better.
+    """
+    if score is None:
+        return 0.0
+    return -score if getattr(backend, "lower_scores_first", False) else score

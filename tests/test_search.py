@@ -1,0 +1,504 @@
+"""Site search: relevance, filters, promoted results, bad input and index updates."""
+
+import time
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+from wagtail.search.models import IndexEntry
+
+import pytest
+from bs4 import BeautifulSoup
+
+from ifrc_site.search.query import MAX_LENGTH, SearchTerms
+from ifrc_site.taxonomy import region_of
+from news.models import NewsIndexPage, NewsStoryPage
+from resources.models import CaseStudyPage, Resource
+
+from .factories import NewsStoryPageFactory, ResourceFactory
+
+pytestmark = pytest.mark.django_db
+
+SOUTH_SUDAN = "Polio program transition in South Sudan: an assessment of risks and opportunities"
+
+# A query and the title of the result that must come first, on SQLite and PostgreSQL alike.
+RELEVANCE = [
+    # Words only in the text of a PDF: the document ranks first though its title lacks them.
+    ("cold chain handover to county health departments", SOUTH_SUDAN),
+    ("acute flaccid paralysis", SOUTH_SUDAN),
+    ("rainy season roads impassable", SOUTH_SUDAN),
+    ('"cold chain handover"', SOUTH_SUDAN),
+    # Documents by title.
+    ("hotline", "Red Cross hotline: call us for help and information"),
+    ("zero-dose", "Reaching zero-dose children: National Societies and routine immunization"),
+    ("compendium", "COVID-19 Resource Compendium"),
+    ("annex", "Immunization Annex"),
+    ("first aid", "First aid and health care for migrants in transit"),
+    # News stories.
+    (
+        '"routine immunization"',
+        "Keeping routine immunization going alongside COVID-19 vaccination",
+    ),
+    ("Ebola stigma", "Talking about Ebola and stigma in a border village"),
+    ("Balochistan", "Reaching border communities in Balochistan with vaccines"),
+    (
+        "five-point plan",
+        "Red Cross and Red Crescent launch a five-point plan for COVID-19 vaccines",
+    ),
+    ("rumours", "Listening first: how volunteers respond to vaccine rumours"),
+    ("legal status", "Help for migrants, whatever their legal status"),
+    ("Forecariah", "Door to door in Forecariah: the volunteers watching for Ebola"),
+    ("smart practices", "Smart practices: sharing what works for migrants"),
+    ("Moerwijk", "The seamstress from Moerwijk who teaches migrant women to sew"),
+    ("host communities", "Building bridges between newcomers and host communities"),
+    # Case studies.
+    ("Bambari", "Measles messages reach families in Bambari"),
+    ("measles", "Measles messages reach families in Bambari"),
+    ("Kutupalong", "Young volunteers support new arrivals in Kutupalong"),
+    ("Medenine", "A place to wait: the Medenine branch hosts migrants returning from Libya"),
+    ("Thessaloniki", "From a container to a front door: housing families in Thessaloniki"),
+    (
+        "Philippines polio campaign",
+        "House by house: supporting the polio campaign in the Philippines",
+    ),
+    # Programme pages.
+    ("migration", "Migration"),
+    ("trafficked", "Migration"),
+]
+
+
+def search(client, site_language="en", **params):
+    return client.get(f"/{site_language}/search/", params)
+
+
+def page_of(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def titles(response):
+    return [
+        node.get_text(" ", strip=True) for node in page_of(response).select(".search-result__title")
+    ]
+
+
+def result_titles(response):
+    """Titles of the ordinary results, without promoted ones."""
+    return [
+        node.get_text(" ", strip=True)
+        for node in page_of(response).select("ol.search-results .search-result__title")
+    ]
+
+
+def all_result_titles(client, **params):
+    """Every result title, following the pages."""
+    found, number = [], 1
+    while True:
+        response = search(client, **params, page=number)
+        found += result_titles(response)
+        if not page_of(response).select_one('a[rel="next"]'):
+            return found
+        number += 1
+
+
+def options(response, name):
+    """{value: count} of a filter's options, from the labels "Label (12)"."""
+    select = page_of(response).select_one(f'select[name="{name}"]')
+    counts = {}
+    for option in select.select("option"):
+        label = option.get_text(strip=True)
+        counts[option["value"]] = int(label.rsplit("(", 1)[1].rstrip(")"))
+    return counts
+
+
+# Relevance ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query,first", RELEVANCE, ids=[query for query, _ in RELEVANCE])
+def test_relevance(client, query, first):
+    response = search(client, q=query)
+    assert response.status_code == 200
+    assert result_titles(response)[:1] == [first]
+
+
+def test_title_matches_rank_above_body_matches(client, home):
+    news = NewsIndexPage.objects.child_of(home).get()
+    body = "<p>" + " ".join(["The quokkapox clinic opened."] * 30) + "</p>"
+    in_body = NewsStoryPageFactory(
+        parent=news, title="A long day at the harbour", body=[{"type": "paragraph", "value": body}]
+    )
+    in_title = NewsStoryPageFactory(parent=news, title="Quokkapox: what volunteers need to know")
+    for story in (in_body, in_title):
+        story.save_revision().publish()
+    assert result_titles(search(client, q="quokkapox")) == [in_title.title, in_body.title]
+
+
+def test_titles_come_before_body_matches_in_the_demo(client):
+    shown = all_result_titles(client, q="polio")
+    in_title = ["polio" in title.lower() for title in shown]
+    assert in_title[0] and not in_title[-1]
+    assert in_title == sorted(in_title, reverse=True), "a body match came before a title match"
+
+
+def test_quoted_phrase_must_appear_as_written(client):
+    assert result_titles(search(client, q='"cold chain handover"')) == [SOUTH_SUDAN]
+    assert result_titles(search(client, q='"handover chain cold"')) == []
+    assert SOUTH_SUDAN in result_titles(search(client, q="handover chain cold"))
+
+
+def test_hyphenated_words_match_on_every_database(client):
+    shown = result_titles(search(client, q="COVID-19 vaccines"))
+    assert "COVID-19 vaccines must reach the people most often left out" in shown
+
+
+def test_results_show_type_date_summary_and_document_format(client):
+    response = search(client, q="polio")
+    soup = page_of(response)
+    results = soup.select("ol.search-results .search-result")
+    kinds = {node.select_one(".search-result__type").get_text(strip=True) for node in results}
+    assert {"News story", "Case study"} <= kinds
+    for node in results:
+        assert node.select_one(".search-result__meta time")["datetime"]
+        assert node.select_one(".search-result__summary").get_text(strip=True)
+    document = soup.select_one(".search-result--document")
+    text = " ".join(document.get_text(" ").split())
+    assert "Document · Assessment" in text
+    assert "pdf (" in text and "KB)" in text and "pages" in text
+    assert document.select_one("a")["href"].startswith("/documents/")
+
+
+# Filters -----------------------------------------------------------------------------------
+
+
+def items_titled(title):
+    """Whatever search can find with this title: pages of any type and documents."""
+    items = [page.specific for page in Page.objects.live().filter(title=title)]
+    items += list(Resource.objects.filter(title=title))
+    assert items, title
+    return items
+
+
+def has(name, value):
+    """Whether a result, found by its title, has this value for a filter."""
+    return lambda title: any(value_of(item, name, value) for item in items_titled(title))
+
+
+def value_of(item, name, value):
+    kinds = {NewsStoryPage: "news", CaseStudyPage: "case_study", Resource: "document"}
+    if name == "type":
+        return kinds.get(type(item), "programme") == value
+    if name in ("country", "region"):
+        if isinstance(item, CaseStudyPage):
+            codes = [item.country.code]
+        else:
+            codes = [country.code for country in getattr(item, "countries", [])]
+        return value in codes if name == "country" else value in map(region_of, codes)
+    if name == "programme":
+        if isinstance(item, CaseStudyPage):
+            return item.programme.slug == value
+        if isinstance(item, NewsStoryPage | Resource):
+            return item.programmes.filter(slug=value).exists()
+        return item.slug == value
+    if name == "year":
+        date = getattr(item, "date", None) or item.last_published_at
+        return date.year == int(value)
+    raise AssertionError(name)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"type": "document"},
+        {"type": "news"},
+        {"type": "case_study"},
+        {"programme": "immunization"},
+        {"programme": "migration"},
+        {"country": "SO"},
+        {"region": "africa"},
+        {"year": "2020"},
+        {"programme": "immunization", "type": "news"},
+        {"region": "africa", "year": "2020", "type": "document"},
+    ],
+    ids=lambda params: "&".join(f"{key}={value}" for key, value in params.items()),
+)
+def test_filters_narrow_and_count_the_results(client, params):
+    query = "volunteers" if params.get("programme") == "migration" else "immunization"
+    unfiltered = search(client, q=query)
+    everything = set(all_result_titles(client, q=query))
+    filtered = all_result_titles(client, q=query, **params)
+    assert filtered, "the demo should have results for this filter"
+    assert set(filtered) <= everything
+    for name, value in params.items():
+        assert all(has(name, value)(title) for title in filtered), name
+    if len(params) == 1:
+        # The count shown beside the option is the number of results it gives.
+        ((name, value),) = params.items()
+        assert options(unfiltered, name)[value] == len(filtered)
+        # And nothing that matches is left out.
+        missing = [title for title in everything - set(filtered) if has(name, value)(title)]
+        assert missing == []
+
+
+def test_counts_of_one_filter_follow_the_others(client):
+    response = search(client, q="immunization", type="document")
+    years = options(response, "year")
+    for year, count in years.items():
+        if year:
+            shown = all_result_titles(client, q="immunization", type="document", year=year)
+            assert len(shown) == count
+
+
+def test_active_filters_are_shown_and_removable(client):
+    response = search(client, q="polio", programme="immunization", year="2020")
+    chips = page_of(response).select(".active-filters .chip")
+    hrefs = sorted(chip["href"] for chip in chips)
+    assert hrefs == ["?q=polio&programme=immunization", "?q=polio&year=2020"]
+    clear = page_of(response).find("a", string="Clear all filters")
+    assert clear["href"] == "?q=polio"
+
+
+def test_filter_form_works_without_javascript(client):
+    form = page_of(search(client, q="polio")).select_one("form.search-form")
+    assert form["method"] == "get" and form["action"] == "/en/search/"
+    assert form.select_one('input[name="q"]')["value"] == "polio"
+    names = {select["name"] for select in form.select("select")}
+    assert names == {"type", "programme", "country", "region", "language", "year"}
+    assert form.select_one('button[type="submit"]')
+
+
+def test_language_is_the_visitors_by_default_and_can_be_all(client):
+    french = "Restoring family links: a guide for volunteers (French edition)"
+    english = result_titles(search(client, q="restoring family links volunteers guide"))
+    assert french not in english
+    response = search(client, q="restoring family links volunteers guide")
+    more = page_of(response).find("a", string=lambda text: text and "other languages" in text)
+    assert more["href"].endswith("language=all")
+    assert french in result_titles(search(client, q="restoring family links", language="all"))
+    assert result_titles(search(client, q="family links guide", language="fr")) == [french]
+    # On the French site the French document is found by default; English pages are not.
+    in_french = result_titles(search(client, site_language="fr", q="restoring family links"))
+    assert in_french == [french]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"country": "ZZ"},
+        {"type": "video"},
+        {"year": "abc"},
+        {"year": "<script>alert(1)</script>"},
+        {"programme": "no-such-programme"},
+        {"region": "atlantis"},
+        {"language": "xx"},
+        {"country": "' OR 1=1 --"},
+    ],
+)
+def test_unknown_filter_values_are_left_out_with_a_notice(client, params):
+    response = search(client, q="polio", **params)
+    assert response.status_code == 200
+    assert "We left out a filter" in page_of(response).get_text()
+    assert result_titles(response) == result_titles(search(client, q="polio"))
+    assert b"<script>alert(1)</script>" not in response.content
+
+
+def test_pages_of_results(client):
+    first = result_titles(search(client, q="Red Crescent"))
+    second = result_titles(search(client, q="Red Crescent", page=2))
+    assert len(first) == 20 and second and not set(first) & set(second)
+
+
+# Promoted results --------------------------------------------------------------------------
+
+
+def test_promoted_results_come_first_marked_recommended(client, migration_page):
+    query = Query.get("red crescent")
+    SearchPromotion.objects.create(
+        query=query, page=migration_page, description="Our work with migrants", sort_order=0
+    )
+    SearchPromotion.objects.create(
+        query=query,
+        external_link_url="https://example.org/red-crescent",
+        external_link_text="The Red Crescent explained",
+        sort_order=1,
+    )
+    response = search(client, q="Red  Crescent")
+    promoted = page_of(response).select(".search-promoted .search-result")
+    assert [node.select_one(".search-result__title").get_text(strip=True) for node in promoted] == [
+        "Migration",
+        "The Red Crescent explained",
+    ]
+    assert "Recommended" in promoted[0].get_text()
+    assert titles(response)[:2] == ["Migration", "The Red Crescent explained"]
+    assert "Migration" not in result_titles(response)
+    # Filters narrow to the results themselves; later pages show no promotions.
+    narrowed = search(client, q="red crescent", type="document")
+    assert not page_of(narrowed).select(".search-promoted")
+    assert not page_of(search(client, q="red crescent", page=2)).select(".search-promoted")
+    # An unpublished page is not promoted.
+    migration_page.unpublish()
+    assert "Migration" not in titles(search(client, q="red crescent"))
+
+
+def test_communications_staff_manage_promoted_results_and_society_editors_cannot(client):
+    users = get_user_model().objects
+    promotions = reverse("wagtailsearchpromotions:index")
+    client.force_login(users.get(username="comms"))
+    assert client.get(promotions).status_code == 200
+    assert client.get(reverse("wagtailsearchpromotions:add")).status_code == 200
+    client.force_login(users.get(username="editor-caf"))
+    response = client.get(promotions)
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+
+
+# Bad input ---------------------------------------------------------------------------------
+
+BAD_QUERIES = {
+    "empty": "",
+    "spaces": "   ",
+    "very long": "polio " * 4000,
+    "unbalanced quote": 'polio "transition',
+    "only quotes": '"""',
+    "operators": "polio AND NOT measles OR +cholera -(x) NEAR/2 title:polio *",
+    "fts syntax": 'NEAR("polio" "measles") ^polio {title}: polio*',
+    "tsquery syntax": "polio & !measles | (covid <-> 19):*",
+    "sql": "'; DROP TABLE wagtailcore_page; -- ' OR 1=1",
+    "html": '<script>alert(1)</script>"><img src=x onerror=alert(2)>',
+    "emoji": "😷💉🌍",
+    "null and controls": "polio\x00\x07\x1b[31m",
+    "backslashes": "\\\\polio\\",
+    "percent": "100% polio %s %(x)s",
+    "arabic": "التطعيم ضد شلل الأطفال",
+}
+
+
+@pytest.mark.parametrize("query", BAD_QUERIES.values(), ids=BAD_QUERIES.keys())
+def test_bad_queries_answer_quickly_with_a_helpful_page(client, query):
+    started = time.monotonic()
+    response = search(client, q=query)
+    assert time.monotonic() - started < 1
+    assert response.status_code == 200
+    soup = page_of(response)
+    assert soup.select_one("form.search-form input[name=q]")
+    assert soup.select_one(".notice, .search-summary")
+    assert b"<script>" not in response.content and b"<img src=x" not in response.content
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    ["q=%ff%fe", "q=polio%ff", "q=%c0%af%00", "q=polio&q=measles", "q[]=polio", "page=2"],
+)
+def test_undecodable_or_odd_query_strings_do_not_fail(client, query_string):
+    response = client.get(f"/en/search/?{query_string}")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("page", ["-1", "0", "abc", "99999", "1.5", "9" * 400])
+def test_bad_page_numbers_answer_gracefully(client, page):
+    response = search(client, q="immunization", page=page)
+    assert response.status_code == 200
+    assert result_titles(response)
+
+
+def test_what_the_visitor_typed_is_escaped_everywhere(client):
+    typed = '"><img src=x onerror=alert(1)> <script>alert(2)</script>'
+    response = search(client, q=typed)
+    assert b"<img src=x" not in response.content and b"<script>alert" not in response.content
+    soup = page_of(response)
+    cleaned = SearchTerms.parse(typed).text
+    assert soup.select_one("#search-q")["value"] == cleaned
+    assert cleaned in soup.title.get_text()
+    assert cleaned in soup.h1.get_text()
+
+
+def test_long_queries_are_cut_and_the_page_says_so(client):
+    response = search(client, q="polio " * 4000)
+    soup = page_of(response)
+    assert len(soup.select_one("#search-q")["value"]) <= MAX_LENGTH
+    assert "longer than 200 characters" in soup.get_text()
+    assert result_titles(response)
+
+
+def test_query_parsing():
+    terms = SearchTerms.parse('COVID-19 "routine  immunization" polio "unclosed')
+    assert terms.words == ["polio", "unclosed"]
+    assert terms.phrases == ["COVID-19", "routine immunization"]
+    assert not SearchTerms.parse("😷 <> &&")
+    assert SearchTerms.parse("x" * 300).truncated
+
+
+# Queries and speed -------------------------------------------------------------------------
+
+
+QUERY_BUDGET = 16
+
+
+def count_queries(client, **params):
+    with CaptureQueriesContext(connection) as queries:
+        search(client, **params)
+    return len(queries)
+
+
+def test_query_count_is_small_and_does_not_grow_with_results(client, django_assert_max_num_queries):
+    search(client, q="warm the caches")
+    few = count_queries(client, q="Moerwijk")
+    many = [count_queries(client, q=query) for query in ("polio", "Red Crescent", "immunization")]
+    assert len(set(many)) == 1 and few <= many[0], (few, many)
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        search(client, q="volunteers", type="news", country="SO", language="all", page="2")
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        search(client, q="vaccination")
+
+
+# Header ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path,action", [("/en/", "/en/search/"), ("/fr/news/", "/fr/search/")])
+def test_every_page_has_a_search_form_in_its_header(client, path, action):
+    response = client.get(path, follow=True)
+    form = page_of(response).select_one("header form[role=search]")
+    assert form["method"] == "get" and form["action"] == action
+    field = form.select_one("input[name=q]")
+    assert page_of(response).select_one(f'label[for="{field["id"]}"]').get_text(strip=True)
+
+
+# Index updates -----------------------------------------------------------------------------
+
+
+def test_publishing_unpublishing_and_deleting_update_the_index(client, home):
+    news = NewsIndexPage.objects.child_of(home).get()
+    story = NewsStoryPageFactory(
+        parent=news, title="Volunteers map the zebrafinch wells", live=False
+    )
+    assert result_titles(search(client, q="zebrafinch")) == []
+    story.save_revision().publish()
+    assert result_titles(search(client, q="zebrafinch")) == [story.title]
+    # Publishing works on a copy of the page: read back what it did.
+    story.refresh_from_db()
+    story.title = "Volunteers map the wells of Oryxville"
+    story.save_revision().publish()
+    assert result_titles(search(client, q="Oryxville")) == [story.title]
+    assert result_titles(search(client, q="zebrafinch")) == []
+    story.refresh_from_db()
+    story.unpublish()
+    assert result_titles(search(client, q="Oryxville")) == []
+    story.save_revision().publish()
+    assert result_titles(search(client, q="Oryxville")) == [story.title]
+    pk = story.pk
+    story.refresh_from_db()
+    story.delete()
+    assert result_titles(search(client, q="Oryxville")) == []
+    entries = IndexEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(NewsStoryPage), object_id=str(pk)
+    )
+    assert not entries.exists()
+
+
+def test_new_and_deleted_documents_update_the_index(client):
+    document = ResourceFactory(title="Water points survey", pdf="The gnuwell pumps were repaired.")
+    assert result_titles(search(client, q="gnuwell pumps")) == ["Water points survey"]
+    document.delete()
+    assert result_titles(search(client, q="gnuwell pumps")) == []
