@@ -48,8 +48,13 @@ def free_port():
 
 
 def run(args, env, **kwargs):
-    print("$", " ".join(str(a) for a in args), flush=True)
-    return subprocess.run(args, env=env, cwd=ROOT, check=True, **kwargs)
+    print("$", " ".join(str(a) for a in args)[:300], flush=True)
+    try:
+        return subprocess.run(args, env=env, cwd=ROOT, check=True, **kwargs)
+    except subprocess.CalledProcessError as error:
+        if error.stderr:
+            print(error.stderr, file=sys.stderr)
+        raise
 
 
 def manage(env, *args, capture=False):
@@ -89,22 +94,28 @@ from django.test.utils import override_settings
 urls = json.loads(sys.argv[1])
 client = Client(HTTP_HOST="127.0.0.1")
 out = {}
+
+
+# The queries of one request, counted at once: the next request empties the log.
+def count(url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, len(queries)
+
+
 for name, url in urls.items():
     cache.clear()
     with override_settings(PAGE_CACHE_SECONDS=0):
-        with CaptureQueriesContext(connection) as cold:
-            response = client.get(url)
-        with CaptureQueriesContext(connection) as uncached:
-            client.get(url)
+        response, cold = count(url)
+        _, uncached = count(url)
     client.get(url)
-    with CaptureQueriesContext(connection) as warm:
-        client.get(url)
-    body = response.content
+    _, warm = count(url)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
     out[name] = {
         "status": response.status_code,
-        "queries_cold": len(cold),
-        "queries_uncached": len(uncached),
-        "queries_cached": len(warm),
+        "queries_cold": cold,
+        "queries_uncached": uncached,
+        "queries_cached": warm,
         "html_bytes": len(body),
         "html_gzip_bytes": len(gzip.compress(body, 6)),
     }
