@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 import django_filters
 from django_countries import countries
 
+from .cache import fragment
 from .models import programme_pages_in
 from .taxonomy import REGIONS, countries_in
 
@@ -50,10 +51,12 @@ class ListingFilterSet(django_filters.FilterSet):
             (slug, page.title) for slug, page in self.programme_pages.items()
         ]
         self.filters["country"].extra["choices"] = sorted(countries, key=lambda item: str(item[1]))
-        self.filters["year"].extra["choices"] = [
-            (str(day.year), str(day.year))
-            for day in queryset.dates(self.date_field, "year", order="DESC")
-        ]
+        # The years that have items: a pass over every item, so kept once per generation.
+        years = fragment(
+            ("listing-years", queryset.model._meta.label, getattr(locale, "pk", None)),
+            lambda: [day.year for day in queryset.dates(self.date_field, "year", order="DESC")],
+        )
+        self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
 
     def is_valid(self):
         """Without a query string nothing is filtered: the listing shows every item.

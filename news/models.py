@@ -17,6 +17,7 @@ from wagtail.search import index
 from django_countries.fields import CountryField
 
 from ifrc_site.blocks import BaseStreamBlock
+from ifrc_site.cache import fragment
 from ifrc_site.forms import LocalisedPageForm
 from ifrc_site.listing import ListingFilterSet, paginate
 from ifrc_site.models import BasePage, programme_page_choices
@@ -167,6 +168,8 @@ class NewsStoryPage(BasePage):
     class Meta:
         verbose_name = _("news story")
         verbose_name_plural = _("news stories")
+        # The listings' order: a deep page of 10,000 stories is read in order, not sorted.
+        indexes = [models.Index(fields=["-date", "-page_ptr"], name="news_story_newest_first")]
 
     @property
     def card_summary(self):
@@ -185,7 +188,18 @@ class NewsStoryPage(BasePage):
 
     @cached_property
     def related_stories(self):
-        """Up to three other stories of the same programme or country, newest first."""
+        """Up to three other stories of the same programme or country, newest first; worked
+        out once per content generation (a search over every story)."""
+        ids = fragment(("related-stories", self.pk), self._related_story_ids)
+        stories = (
+            NewsStoryPage.objects.filter(pk__in=ids)
+            .select_related(*self.listing_related)
+            .prefetch_related(*self.listing_prefetch)
+            .order_by(*self.newest_first)
+        )
+        return list(stories)
+
+    def _related_story_ids(self):
         programme_keys = [page.translation_key for page in self.programmes.all()]
         query = Q(country=self.country)
         if programme_keys:
@@ -195,9 +209,7 @@ class NewsStoryPage(BasePage):
             .filter(locale_id=self.locale_id)
             .filter(query)
             .exclude(pk=self.pk)
-            .select_related(*self.listing_related)
-            .prefetch_related(*self.listing_prefetch)
             .distinct()
             .order_by(*self.newest_first)
         )
-        return list(stories[:3])
+        return list(stories.values_list("pk", flat=True)[:3])
