@@ -41,10 +41,8 @@ window.siteChecks = {
             if (element.tabIndex < 0 || element.closest("[inert]")) {
                 continue;
             }
-            const details = element.parentElement && element.parentElement.closest("details:not([open])");
-            if (details && !(element.tagName === "SUMMARY" && element.parentElement === details)) {
-                continue;
-            }
+            // (The content of a closed <details> is hidden from checkVisibility, unless the page's
+            // style shows it, as the search page's filters on wide screens.)
             if (!element.checkVisibility({ visibilityProperty: true }) || !element.getClientRects().length) {
                 continue;
             }
