@@ -57,6 +57,8 @@ def build(env):
     """The demo site and the generated content, in the database of env's DATABASE_URL."""
     started = time.monotonic()
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+    # Production settings read static files through the manifest that collectstatic writes.
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     run([PYTHON, "manage.py", "load_demo_content", "--allow-production", "-v0"], env)
     run(
         [
