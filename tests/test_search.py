@@ -17,6 +17,8 @@ from wagtail.search.models import IndexEntry
 import pytest
 from bs4 import BeautifulSoup
 
+from ifrc_site.search import engine
+from ifrc_site.search.backend import ranked_rows
 from ifrc_site.search.query import MAX_LENGTH, SearchTerms
 from ifrc_site.taxonomy import region_of
 from news.models import NewsIndexPage, NewsStoryPage
@@ -514,6 +516,27 @@ def test_backend_keeps_filters_and_autocomplete(ranked_stories):
     assert {story.pk for story in NewsStoryPage.objects.live().autocomplete("wells valle")} == {
         story.pk for story in ranked_stories
     }
+
+
+def test_ranked_rows_read_fields_in_rank_order_for_several_sources_at_once(ranked_stories):
+    query = "quillwort"
+    document = ResourceFactory(title="Quillwort survey", pdf="Where the quillwort grows.")
+    stories = NewsStoryPage.objects.live().search(query).annotate_score("_score")
+    documents = Resource.objects.search(query).annotate_score("_score")
+    story_rows, document_rows = ranked_rows(
+        [(stories[:5], ("pk", "title")), (documents, ("pk", "language"))], "_score"
+    )
+    assert [row[1:] for row in story_rows] == [(page.pk, page.title) for page in stories[:5]]
+    assert [row[1:] for row in document_rows] == [(document.pk, document.language)]
+    assert [row[0] for row in story_rows] == [page._score for page in stories[:5]]
+
+
+def test_a_kind_with_more_matches_than_are_read_says_so(client, monkeypatch):
+    monkeypatch.setattr(engine, "MAX_MATCHES", 2)
+    response = search(client, q="volunteers", type="news")
+    text = " ".join(page_of(response).get_text().split())
+    assert "News: more than 2 match, so only the 2 most relevant are shown and counted" in text
+    assert len(result_titles(response)) == 2
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own index")

@@ -3,17 +3,19 @@
 How a search runs (a fixed number of queries, whatever the number of results):
 
 1. Each source (each programme page type, news stories, case studies, documents) is searched
-   with Wagtail's search backend, in every language, for at most `CANDIDATES` best matches with
-   their relevance scores. All sources live in the same index table, so the scores of one
-   backend are comparable between them, and the results are merged by score.
-2. What the filters need (programmes, countries, language, year) comes with the results, plus
-   one query each for the programmes of news stories and documents.
-3. Filters are applied, and counted, in Python over these candidates: a filter option's count is
+   with Wagtail's search backend, in every language, for its matches (at most `MAX_MATCHES`)
+   with their relevance scores and the few fields the filters read (language, date,
+   countries), but not the objects themselves. All sources live in the same index table, so
+   the scores of one backend are comparable between them, and the matches are merged by score.
+2. The programmes of news stories and documents come in one query each.
+3. Filters are applied, and counted, in Python over every match: a filter option's count is
    the number of results it would give combined with the other filters in use.
+4. Only the results on the page shown are loaded, in one query per model (`load`).
 
 The language filter starts at the visitor's language; "all" searches every language.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -31,9 +33,9 @@ from ifrc_site.models import programme_content_types, programme_page_models
 from ifrc_site.queries import public
 from ifrc_site.taxonomy import REGIONS, region_of
 
-from .backend import relevance
+from .backend import ids_in, ranked_rows, relevance
 
-CANDIDATES = 300  # best matches taken from each source
+MAX_MATCHES = 10_000  # best matches taken from each source; the page says when there were more
 ALL_LANGUAGES = "all"
 YEAR = re.compile(r"^(19|20|21)\d\d$")
 
@@ -43,35 +45,35 @@ YEAR = re.compile(r"^(19|20|21)\d\d$")
 
 @dataclass
 class Hit:
-    """One search result with what the filters need to know about it."""
+    """One search result with what the filters need to know about it; `obj` once loaded."""
 
     kind: "Kind"
-    obj: object
+    model: type
+    pk: object
     score: float
     date: object
     language: str
     countries: frozenset = frozenset()
     programmes: frozenset = frozenset()  # slugs of programme pages, in the visitor's language
+    obj: object = None
+    _values: dict = field(default=None, repr=False, compare=False)
 
     def values(self, facet):
         """The values this result has for a filter."""
-        if facet == "type":
-            return {self.kind.key}
-        if facet == "programme":
-            return self.programmes
-        if facet == "country":
-            return self.countries
-        if facet == "region":
-            return {region_of(code) for code in self.countries} - {""}
-        if facet == "language":
-            return {self.language}
-        if facet == "year":
-            return {str(self.date.year)} if self.date else set()
-        return set()
+        if self._values is None:
+            self._values = {
+                "type": one(self.kind.key),
+                "programme": self.programmes,
+                "country": self.countries,
+                "region": regions_of(self.countries),
+                "language": one(self.language),
+                "year": one(str(self.date.year)) if self.date else frozenset(),
+            }
+        return self._values.get(facet, frozenset())
 
     @property
     def is_page(self):
-        return isinstance(self.obj, Page)
+        return self.kind.is_page
 
     @property
     def summary(self):
@@ -83,22 +85,44 @@ class Hit:
         )
 
 
+@functools.cache
+def one(value):
+    """A set of one value, made once: thousands of results share it."""
+    return frozenset([value])
+
+
+@functools.cache
+def regions_of(codes):
+    """The regions of a set of country codes."""
+    return frozenset(region_of(code) for code in codes) - {""}
+
+
+@functools.cache
+def country_codes(value):
+    """The codes of a country field's database value: "KE,SO", "KE", "" or None."""
+    return frozenset(code for code in (value or "").split(",") if code)
+
+
 class Kind:
-    """A kind of result: how to find it and what to read from it."""
+    """A kind of result: where to find it, and which of its fields the filters read."""
 
     key = ""
     label = ""
     plural = ""
+    is_page = False
+    fields = ("pk",)  # read with each match, in this order, for `hit`
 
     def sources(self, request):
         """Querysets to search, one per model."""
         raise NotImplementedError
 
-    def hit(self, obj, score, engine):
+    def hit(self, model, row, score, engine):
+        """A Hit from a match's `fields`."""
         raise NotImplementedError
 
 
 class PageKind(Kind):
+    is_page = True
     related = ("locale",)
     deferred = ("body",)
 
@@ -113,29 +137,29 @@ class PageKind(Kind):
             for model in self.models()
         ]
 
-    def language(self, page):
-        return page.locale.language_code
-
 
 class ProgrammeKind(PageKind):
     key = "programme"
     label = _("Programme")
     plural = _("Programmes")
+    fields = ("pk", "locale__language_code", "last_published_at", "first_published_at")
 
     def models(self):
         return programme_page_models()
 
-    def hit(self, page, score, engine):
-        published = page.last_published_at or page.first_published_at
+    def hit(self, model, row, score, engine):
+        pk, language, last_published, first_published = row
+        published = last_published or first_published
         if published:
             published = timezone.localtime(published)
         return Hit(
             self,
-            page,
+            model,
+            pk,
             score,
             date=published.date() if published else None,
-            language=self.language(page),
-            programmes=engine.programme_slugs(page.pk),
+            language=language,
+            programmes=engine.programme_slugs(pk),
         )
 
 
@@ -143,21 +167,24 @@ class NewsKind(PageKind):
     key = "news"
     label = _("News story")
     plural = _("News")
+    fields = ("pk", "locale__language_code", "date", "countries")
 
     def models(self):
         from news.models import NewsStoryPage
 
         return [NewsStoryPage]
 
-    def hit(self, page, score, engine):
+    def hit(self, model, row, score, engine):
+        pk, language, date, codes = row
         return Hit(
             self,
-            page,
+            model,
+            pk,
             score,
-            date=page.date,
-            language=self.language(page),
-            countries=frozenset(country.code for country in page.countries),
-            programmes=engine.programmes_of(page),
+            date=date,
+            language=language,
+            countries=country_codes(codes),
+            programmes=engine.programmes_of(model, pk),
         )
 
 
@@ -166,21 +193,24 @@ class CaseStudyKind(PageKind):
     label = _("Case study")
     plural = _("Case studies")
     related = ("locale", "national_society")
+    fields = ("pk", "locale__language_code", "date", "country", "programme_id")
 
     def models(self):
         from resources.models import CaseStudyPage
 
         return [CaseStudyPage]
 
-    def hit(self, page, score, engine):
+    def hit(self, model, row, score, engine):
+        pk, language, date, code, programme = row
         return Hit(
             self,
-            page,
+            model,
+            pk,
             score,
-            date=page.date,
-            language=self.language(page),
-            countries=frozenset([page.country.code]) if page.country else frozenset(),
-            programmes=engine.programme_slugs(page.programme_id),
+            date=date,
+            language=language,
+            countries=country_codes(code),
+            programmes=engine.programme_slugs(programme),
         )
 
 
@@ -188,6 +218,7 @@ class DocumentKind(Kind):
     key = "document"
     label = _("Document")
     plural = _("Documents")
+    fields = ("pk", "language", "publication_date", "created_at", "countries")
 
     def sources(self, request):
         from resources.models import Resource
@@ -196,15 +227,19 @@ class DocumentKind(Kind):
         restricted = CollectionViewRestriction.objects.values("collection_id")
         return [Resource.objects.exclude(collection__in=restricted).defer("extracted_text")]
 
-    def hit(self, document, score, engine):
+    def hit(self, model, row, score, engine):
+        pk, language, published, created, codes = row
+        # As Resource.date: the publication date, else the day of the upload.
+        date = published or (timezone.localtime(created).date() if created else None)
         return Hit(
             self,
-            document,
+            model,
+            pk,
             score,
-            date=document.date,
-            language=document.language,
-            countries=frozenset(country.code for country in document.countries),
-            programmes=engine.programmes_of(document),
+            date=date,
+            language=language,
+            countries=country_codes(codes),
+            programmes=engine.programmes_of(model, pk),
         )
 
 
@@ -288,8 +323,12 @@ class Search:
 
     def programme_slugs(self, *pks):
         """The slugs, in the visitor's language, of the programme pages with these ids."""
-        keys = (self.programme_pages[pk][0] for pk in pks if pk in self.programme_pages)
-        return frozenset(self.programme_choices[key][0] for key in keys)
+        # Thousands of matches share a handful of programme sets: each is worked out once.
+        known = self.__dict__.setdefault("_programme_slugs", {})
+        if pks not in known:
+            pages, choices = self.programme_pages, self.programme_choices
+            known[pks] = frozenset(choices[pages[pk][0]][0] for pk in pks if pk in pages)
+        return known[pks]
 
     def read_filters(self, params):
         selected = {}
@@ -320,28 +359,30 @@ class Search:
 
     @cached_property
     def candidates(self):
-        """The best matches of every source, merged, best first."""
+        """Every match of every source (up to MAX_MATCHES each), merged, best first."""
         if not self.terms:
             return []
         query = self.terms.query()
         self.capped = set()
-        found = []
+        self._querysets = {}
+        searches, sources = [], []
         for kind in KINDS:
             for queryset in kind.sources(self.request):
-                results = list(
-                    queryset.search(query, order_by_relevance=True).annotate_score("_score")[
-                        : CANDIDATES + 1
-                    ]
-                )
-                if len(results) > CANDIDATES:
-                    self.capped.add(kind.key)
-                    results = results[:CANDIDATES]
-                found.append((kind, results))
+                self._querysets[queryset.model] = queryset
+                results = queryset.search(query, order_by_relevance=True).annotate_score("_score")
+                searches.append((results[: MAX_MATCHES + 1], kind.fields))
+                sources.append((kind, queryset.model))
+        found = []
+        for (kind, model), rows in zip(sources, ranked_rows(searches, "_score"), strict=True):
+            if len(rows) > MAX_MATCHES:
+                self.capped.add(kind.key)
+                rows = rows[:MAX_MATCHES]
+            found.append((kind, model, rows))
         self.load_programmes(found)
         hits = [
-            kind.hit(obj, relevance(self.backend, obj._score), self)
-            for kind, results in found
-            for obj in results
+            kind.hit(model, row, relevance(self.backend, score), self)
+            for kind, model, rows in found
+            for score, *row in rows
         ]
         hits.sort(key=lambda hit: (-hit.score, -(hit.date.toordinal() if hit.date else 0)))
         return hits
@@ -349,12 +390,9 @@ class Search:
     def load_programmes(self, found):
         """The programmes of news stories and documents: one query for each model."""
         self._programmes = {}
-        for _kind, results in found:
-            if not results:
-                continue
-            model = type(results[0])
+        for _kind, model, rows in found:
             field = getattr(model, "programmes", None)
-            if field is None or not hasattr(field, "through"):
+            if not rows or field is None or not hasattr(field, "through"):
                 continue
             through = field.through
             own = next(
@@ -362,43 +400,82 @@ class Search:
                 for f in through._meta.get_fields()
                 if f.is_relation and f.related_model is model
             )
-            links = through.objects.filter(**{f"{own}__in": [obj.pk for obj in results]})
+            links = through.objects.filter(**{f"{own}__in": ids_in([row[1] for row in rows])})
             for obj_pk, page_pk in links.values_list(own, "page_id"):
                 self._programmes.setdefault((model, obj_pk), set()).add(page_pk)
 
-    def programmes_of(self, obj):
-        return self.programme_slugs(*self._programmes.get((type(obj), obj.pk), ()))
+    def programmes_of(self, model, pk):
+        return self.programme_slugs(*sorted(self._programmes.get((model, pk), ())))
+
+    def load(self, hits):
+        """Fill in `obj` of these hits (the page shown): one query per model among them."""
+        wanted = {}
+        for hit in hits:
+            if hit.obj is None:
+                wanted.setdefault(hit.model, []).append(hit)
+        for model, model_hits in wanted.items():
+            objects = self._querysets[model].in_bulk([hit.pk for hit in model_hits])
+            for hit in model_hits:
+                hit.obj = objects.get(hit.pk)
+        return [hit for hit in hits if hit.obj is not None]
 
     # Filtering and counting ----------------------------------------------------------------
 
-    def matches(self, hit, skip=None):
-        for name, value in self.selected.items():
-            if name == skip or (name == "language" and value == ALL_LANGUAGES):
+    @cached_property
+    def filters_in_use(self):
+        """(name, value) of the filters that narrow the results."""
+        return [
+            (name, value)
+            for name, value in self.selected.items()
+            if not (name == "language" and value == ALL_LANGUAGES)
+        ]
+
+    def failed(self, hit):
+        """The names of the filters in use that this hit does not pass."""
+        return {name for name, value in self.filters_in_use if value not in hit.values(name)}
+
+    @cached_property
+    def _tallies(self):
+        """The results, and for each filter its pool size and counts: one pass over matches.
+
+        A filter's counts are over the matches that pass every other filter in use.
+        """
+        results = []
+        pools = dict.fromkeys(FACET_LABELS, 0)
+        counts = {name: {} for name in FACET_LABELS}
+        for hit in self.candidates:
+            failed = self.failed(hit)
+            if not failed:
+                results.append(hit)
+                names = FACET_LABELS
+            elif len(failed) == 1:
+                names = failed  # counts only for the one filter it fails
+            else:
                 continue
-            if value not in hit.values(name):
-                return False
-        return True
+            for name in names:
+                pools[name] += 1
+                tally = counts[name]
+                for value in hit.values(name):
+                    tally[value] = tally.get(value, 0) + 1
+        return results, pools, counts
 
     @cached_property
     def results(self):
-        return [hit for hit in self.candidates if self.matches(hit)]
+        return self._tallies[0]
 
     @cached_property
     def facets(self):
+        _results, pools, all_counts = self._tallies
         facets = []
         for name, label, all_label in FACETS:
-            pool = [hit for hit in self.candidates if self.matches(hit, skip=name)]
-            counts = {}
-            for hit in pool:
-                for value in hit.values(name):
-                    counts[value] = counts.get(value, 0) + 1
+            counts = all_counts[name]
             selected = self.selected.get(name, "")
             options = [
                 Option(value, label, counts.get(value, 0), value == selected)
                 for value, label in self.labels(name, counts)
                 if counts.get(value) or value == selected
             ]
-            facets.append(Facet(name, label, all_label, options, len(pool), selected))
+            facets.append(Facet(name, label, all_label, options, pools[name], selected))
         return facets
 
     def labels(self, name, counts):
@@ -472,7 +549,9 @@ class Search:
         selected = sum(option.count for option in facet.options if option.selected)
         return facet.all_count - selected
 
-    candidates_per_kind = CANDIDATES
+    @property
+    def candidates_per_kind(self):
+        return MAX_MATCHES
 
     @property
     def capped_kinds(self):

@@ -14,11 +14,18 @@ handlers) being Wagtail's own:
   ordered by relevance ranks the index rows in one pass, limited to the objects of the
   queryset, sorts and slices them there, and then loads only the objects of that slice by
   primary key: two queries whatever the number of matches.
+- **Several searches at once.** `ranked_rows` ranks the same query over querysets of several
+  models (the site search's news, documents, case studies and programme pages) in one pass
+  over the index, then reads the asked-for fields of each model's matches: one query, plus
+  one per model.
 
 Only imported on SQLite.
 """
 
-from django.db.models import CharField, F, FloatField, Func
+import functools
+import operator
+
+from django.db.models import CharField, F, FloatField, Func, Q
 from django.db.models.functions import Cast
 
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
@@ -30,6 +37,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
+
+from .backend import ids_in
 
 # What a match in the title is worth: well above what bm25() gives a body that repeats the
 # words (rarely more than 15). bm25() itself would not do: it divides a title match by the
@@ -63,62 +72,129 @@ class TitleWeightedQueryCompiler(SQLiteSearchQueryCompiler):
         title = ColumnBM25("title") * F("index_entry__title_norm") * TITLE_WEIGHT
         return title + ColumnBM25("body")
 
-    def ranked(self, config, start, stop):
-        """(object id as text, score) of the best matches in [start:stop], best first.
-
-        One query over the index, limited to the objects of the queryset. None where the
-        stock query is used: no ranking asked for, a negated query, or every object.
-        """
+    def match(self, config):
+        """The full-text match of this search, or None where the stock query is used: no
+        ranking asked for, a negated query, or every object."""
         if not self.order_by_relevance:
             return None
         query = normalize(self.query)
         if isinstance(query, (MatchAll, Not)):
             return None
-        match = MatchExpression(
+        return MatchExpression(
             self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
         )
+
+    def among(self):
+        """Index rows of the queryset's objects (of its model and the model's subclasses)."""
         objects = self.queryset.order_by().values_list(Cast("pk", CharField()), flat=True)
-        rows = (
+        return Q(
+            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
+            index_entry__object_id__in=objects,
+        )
+
+    def index_rows(self, match, among, config):
+        """The matching index rows with their scores, best first."""
+        return (
             SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(
-                index_entry__content_type__in=get_descendants_content_types_pks(
-                    self.queryset.model
-                ),
-                index_entry__object_id__in=objects,
-            )
+            .filter(among)
             .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
             # Ties go to the newest entry in the index, the most recently added object.
             .order_by("score", "-index_entry_id")
-            .values_list("index_entry__object_id", "score")
         )
-        return list(rows[start:stop])
+
+    def ranked(self, config, start, stop):
+        """(object id as text, score) of the best matches in [start:stop], best first: one
+        query over the index, limited to the objects of the queryset. None as for `match`."""
+        match = self.match(config)
+        if match is None:
+            return None
+        rows = self.index_rows(match, self.among(), config)
+        return list(rows.values_list("index_entry__object_id", "score")[start:stop])
 
 
 class RankedSearchResults(SQLiteSearchResults):
-    def _do_search(self):
+    def _ranked(self):
         compiler = self.query_compiler
         # Autocomplete queries keep the stock compiler, and its query.
         ranking = getattr(compiler, "ranked", None)
-        ranked = ranking and ranking(compiler.get_config(self.backend), self.start, self.stop)
+        return ranking and ranking(compiler.get_config(self.backend), self.start, self.stop)
+
+    def _in_order(self, ranked, rows):
+        """`rows` (keyed by primary key as text) in the order of `ranked`, with their scores."""
+        for object_id, score in ranked:
+            row = rows.get(object_id)
+            if row is not None:  # None: deleted or changed between the two queries
+                yield score, row
+
+    def _do_search(self):
+        ranked = self._ranked()
         if ranked is None:
             return super()._do_search()
         if not ranked:
             return []
-        model = compiler.queryset.model
-        pks = [model._meta.pk.to_python(object_id) for object_id, _score in ranked]
-        found = {str(obj.pk): obj for obj in compiler.queryset.order_by().filter(pk__in=pks)}
+        queryset = self.query_compiler.queryset.order_by()
+        found = queryset.in_bulk([self._pk(object_id) for object_id, _score in ranked])
         results = []
-        for object_id, score in ranked:
-            obj = found.get(object_id)
-            if obj is None:  # deleted or changed between the two queries
-                continue
+        for score, obj in self._in_order(ranked, {str(pk): obj for pk, obj in found.items()}):
             if self._score_field:
                 setattr(obj, self._score_field, score)
             results.append(obj)
         return results
+
+    def rows(self, fields, ranked=None):
+        """`(score, *fields)` of each result, best first, without building the objects.
+
+        `ranked`: the (object id, score) pairs of this search when already known."""
+        if ranked is None:
+            ranked = self._ranked()
+        if ranked is None:
+            raise ValueError("Rows are read only from a search ordered by relevance")
+        if not ranked:
+            return []
+        queryset = self.query_compiler.queryset.order_by()
+        values = queryset.filter(pk__in=ids_in(object_id for object_id, _score in ranked))
+        by_pk = {str(row[0]): row for row in values.values_list("pk", *fields)}
+        return [(score, *row[1:]) for score, row in self._in_order(ranked, by_pk)]
+
+    def _pk(self, object_id):
+        return self.query_compiler.queryset.model._meta.pk.to_python(object_id)
 
 
 class TitleWeightedSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = TitleWeightedQueryCompiler
     results_class = RankedSearchResults
     lower_scores_first = True
+
+    def ranked_rows(self, searches):
+        """`(score, *fields)` rows of each `(results, fields)`: searches of one query over
+        querysets of different models, ranked in one pass over the index."""
+        compilers = [results.query_compiler for results, _fields in searches]
+        first = compilers[0]
+        config = first.get_config(self)
+        match = first.match(config)
+        same = all(
+            isinstance(compiler, TitleWeightedQueryCompiler)
+            and compiler.query == first.query
+            and compiler.fields == first.fields
+            and compiler.order_by_relevance
+            for compiler in compilers
+        )
+        if match is None or not same:
+            return [results.rows(fields) for results, fields in searches]
+        owner = {}
+        for position, compiler in enumerate(compilers):
+            for content_type in get_descendants_content_types_pks(compiler.queryset.model):
+                if content_type in owner:  # one model inside another: rank them apart
+                    return [results.rows(fields) for results, fields in searches]
+                owner[content_type] = position
+        among = functools.reduce(operator.or_, (compiler.among() for compiler in compilers))
+        rows = first.index_rows(match, among, config).values_list(
+            "index_entry__content_type_id", "index_entry__object_id", "score"
+        )
+        ranked = [[] for _search in searches]
+        for content_type, object_id, score in rows:
+            ranked[owner[content_type]].append((object_id, score))
+        return [
+            results.rows(fields, ranked=ranked[position][results.start : results.stop])
+            for position, (results, fields) in enumerate(searches)
+        ]

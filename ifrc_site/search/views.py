@@ -43,9 +43,7 @@ class SiteSearch(Search):
     def results(self):
         promoted = {promotion.page_id for promotion in self.promotions if promotion.page_id}
         return [
-            hit
-            for hit in super().results
-            if not (promoted and hit.is_page and hit.obj.pk in promoted)
+            hit for hit in super().results if not (promoted and hit.is_page and hit.pk in promoted)
         ]
 
 
@@ -53,6 +51,7 @@ def search(request):
     terms = SearchTerms.parse(request.GET.get("q", ""))
     search = SiteSearch(request, terms, request.GET)
     results = paginate(request, search.results, per_page=PAGE_SIZE)
+    results.object_list = search.load(results.object_list)
     context = {
         "search": search,
         "terms": terms,
