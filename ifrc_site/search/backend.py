@@ -50,11 +50,13 @@ def ranked_rows(searches, score_field):
     """
     backend = searches[0][0].backend if searches else None
     if hasattr(backend, "ranked_rows"):
-        return backend.ranked_rows(searches)
-    return [
-        [tuple(row) for row in results.get_queryset().values_list(score_field, *fields)]
-        for results, fields in searches
-    ]
+        return backend.ranked_rows(searches, score_field)
+    return [queryset_rows(results, score_field, fields) for results, fields in searches]
+
+
+def queryset_rows(results, score_field, fields):
+    """`(score, *fields)` of one search's results, read through the backend's own queryset."""
+    return [tuple(row) for row in results.get_queryset().values_list(score_field, *fields)]
 
 
 def ids_in(ids):

@@ -321,10 +321,14 @@ class Search:
                 choices[key] = (slug, title)
         return choices
 
+    @cached_property
+    def _programme_slug_sets(self):
+        """Thousands of matches share a handful of programme sets: each is worked out once."""
+        return {}
+
     def programme_slugs(self, *pks):
         """The slugs, in the visitor's language, of the programme pages with these ids."""
-        # Thousands of matches share a handful of programme sets: each is worked out once.
-        known = self.__dict__.setdefault("_programme_slugs", {})
+        known = self._programme_slug_sets
         if pks not in known:
             pages, choices = self.programme_pages, self.programme_choices
             known[pks] = frozenset(choices[pages[pk][0]][0] for pk in pks if pk in pages)

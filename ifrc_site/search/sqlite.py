@@ -38,7 +38,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from .backend import ids_in
+from .backend import ids_in, queryset_rows
 
 # What a match in the title is worth: well above what bm25() gives a body that repeats the
 # words (rarely more than 15). bm25() itself would not do: it divides a title match by the
@@ -141,14 +141,14 @@ class RankedSearchResults(SQLiteSearchResults):
             results.append(obj)
         return results
 
-    def rows(self, fields, ranked=None):
+    def rows(self, score_field, fields, ranked=None):
         """`(score, *fields)` of each result, best first, without building the objects.
 
         `ranked`: the (object id, score) pairs of this search when already known."""
         if ranked is None:
             ranked = self._ranked()
-        if ranked is None:
-            raise ValueError("Rows are read only from a search ordered by relevance")
+        if ranked is None:  # not ranked here: the stock query
+            return queryset_rows(self, score_field, fields)
         if not ranked:
             return []
         queryset = self.query_compiler.queryset.order_by()
@@ -165,27 +165,28 @@ class TitleWeightedSQLiteSearchBackend(SQLiteSearchBackend):
     results_class = RankedSearchResults
     lower_scores_first = True
 
-    def ranked_rows(self, searches):
+    def ranked_rows(self, searches, score_field):
         """`(score, *fields)` rows of each `(results, fields)`: searches of one query over
         querysets of different models, ranked in one pass over the index."""
         compilers = [results.query_compiler for results, _fields in searches]
         first = compilers[0]
         config = first.get_config(self)
         match = first.match(config)
+        # Search queries have no equality of their own; their repr spells out every term.
         same = all(
             isinstance(compiler, TitleWeightedQueryCompiler)
-            and compiler.query == first.query
+            and repr(compiler.query) == repr(first.query)
             and compiler.fields == first.fields
             and compiler.order_by_relevance
             for compiler in compilers
         )
         if match is None or not same:
-            return [results.rows(fields) for results, fields in searches]
+            return [results.rows(score_field, fields) for results, fields in searches]
         owner = {}
         for position, compiler in enumerate(compilers):
             for content_type in get_descendants_content_types_pks(compiler.queryset.model):
                 if content_type in owner:  # one model inside another: rank them apart
-                    return [results.rows(fields) for results, fields in searches]
+                    return [results.rows(score_field, fields) for results, fields in searches]
                 owner[content_type] = position
         among = functools.reduce(operator.or_, (compiler.among() for compiler in compilers))
         rows = first.index_rows(match, among, config).values_list(
@@ -195,6 +196,6 @@ class TitleWeightedSQLiteSearchBackend(SQLiteSearchBackend):
         for content_type, object_id, score in rows:
             ranked[owner[content_type]].append((object_id, score))
         return [
-            results.rows(fields, ranked=ranked[position][results.start : results.stop])
+            results.rows(score_field, fields, ranked=ranked[position][results.start : results.stop])
             for position, (results, fields) in enumerate(searches)
         ]
