@@ -1,54 +1,152 @@
-"""What the library learns from a PDF when it is uploaded: pages, text and a thumbnail."""
+"""What the library learns from a PDF when it is uploaded: pages, text and a thumbnail.
 
-import io
+The PDF is read in a process of its own (resources/pdf_worker.py) whose memory, processor time
+and running time are bounded, so that a hostile file (a page of a mile, a million pages, a
+picture that unpacks to gigabytes) ends that process, never the web process. What it may
+claim is bounded too: pages per document, size of a page, pixels of the thumbnail.
+"""
+
+import base64
+import json
 import logging
+import math
+import os
+import signal
+import subprocess
+import sys
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
-import pypdfium2 as pdfium
+from django.conf import settings
 
 logger = logging.getLogger(__name__)
 
-THUMBNAIL_WIDTH = 320  # pixels; shown at half that width, sharp on high-density screens
-MAX_TEXT_CHARS = 500_000  # enough for a long report; keeps the search index bounded
+WORKER = Path(__file__).with_name("pdf_worker.py")
+# The PDF specification's largest page: 200 inches a side (14,400 points of 1/72 inch).
+MAX_PAGE_SIDE = 14_400
+# The only environment variables the worker gets: none of the web process's secrets.
+WORKER_ENVIRONMENT = ("PATH", "LANG", "LC_ALL", "TMPDIR", "LD_LIBRARY_PATH")
+
+
+def max_pages():
+    return getattr(settings, "RESOURCES_MAX_PDF_PAGES", 2_000)
+
+
+def memory_limit():
+    return getattr(settings, "RESOURCES_PDF_MEMORY_BYTES", 1024 * 1024 * 1024)
+
+
+def time_limit():
+    return getattr(settings, "RESOURCES_PDF_SECONDS", 60)
 
 
 @dataclass
 class PdfDetails:
     page_count: int
     text: str
-    thumbnail: bytes  # WebP of the first page
+    thumbnail: bytes  # WebP of the first page; empty if it could not be drawn
+
+
+class PdfRefused(Exception):
+    """The PDF is not accepted. `code` says why (see resources/validators.py for the words
+    editors see); `details` holds numbers for the message, such as the page count."""
+
+    def __init__(self, code, **details):
+        super().__init__(code)
+        self.code = code
+        self.details = details
+
+
+def _run_worker(path):
+    seconds = time_limit()
+    command = [
+        sys.executable,
+        "-I",  # no user site, no PYTHON* variables, no current folder on the path
+        str(WORKER),
+        str(path),
+        f"--max-pages={max_pages()}",
+        f"--max-side={MAX_PAGE_SIDE}",
+        f"--memory={memory_limit()}",
+        f"--cpu={math.ceil(seconds) + 1}",
+    ]
+    environment = {name: os.environ[name] for name in WORKER_ENVIRONMENT if name in os.environ}
+    try:
+        finished = subprocess.run(
+            command,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=seconds,
+            env=environment,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise PdfRefused("too_slow", seconds=seconds) from None
+    if finished.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        raise PdfRefused("too_slow", seconds=seconds)
+    try:
+        result = json.loads(finished.stdout)
+    except ValueError:
+        result = None
+    if finished.returncode != 0 or not isinstance(result, dict):
+        # Out of memory (pdfium aborts when an allocation fails) or a crash of pdfium itself.
+        logger.warning(
+            "Reading a PDF ended with code %s: %s",
+            finished.returncode,
+            finished.stderr[-2000:].decode("utf-8", "replace"),
+        )
+        raise PdfRefused("too_demanding")
+    if not result.get("ok"):
+        details = {key: value for key, value in result.items() if key not in ("ok", "code")}
+        raise PdfRefused(result.get("code", "unreadable"), **details)
+    return PdfDetails(
+        page_count=result["page_count"],
+        text=result["text"],
+        thumbnail=base64.b64decode(result["thumbnail"]),
+    )
+
+
+def inspect_pdf(file):
+    """PdfDetails of an uploaded file (or any file object), or PdfRefused saying why not."""
+    if hasattr(file, "temporary_file_path"):
+        return _run_worker(file.temporary_file_path())
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as copy:
+        file.seek(0)
+        if hasattr(file, "chunks"):
+            for chunk in file.chunks():
+                copy.write(chunk)
+        else:
+            copy.write(file.read())
+        copy.flush()
+        file.seek(0)
+        return _run_worker(copy.name)
 
 
 def read_pdf(data: bytes) -> PdfDetails | None:
     """Page count, extracted text and a first-page thumbnail; None if the PDF can't be read."""
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError:
-        logger.warning("Could not open an uploaded PDF", exc_info=True)
-        return None
-    try:
-        page_count = len(document)
-        texts, length = [], 0
-        for index in range(page_count):
-            page = document[index]
-            textpage = page.get_textpage()
-            text = textpage.get_text_range()
-            textpage.close()
-            page.close()
-            texts.append(text)
-            length += len(text)
-            if length >= MAX_TEXT_CHARS:
-                break
-        thumbnail = b""
-        if page_count:
-            first = document[0]
-            scale = THUMBNAIL_WIDTH / first.get_width()
-            image = first.render(scale=scale).to_pil().convert("RGB")
-            first.close()
-            buffer = io.BytesIO()
-            image.save(buffer, format="WEBP", quality=70, method=6)
-            thumbnail = buffer.getvalue()
-        text = "\n".join(texts)[:MAX_TEXT_CHARS].replace("\x00", "")
-        return PdfDetails(page_count=page_count, text=text, thumbnail=thumbnail)
-    finally:
-        document.close()
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as copy:
+        copy.write(data)
+        copy.flush()
+        try:
+            return _run_worker(copy.name)
+        except PdfRefused as refusal:
+            logger.warning("A PDF was not read: %s %s", refusal.code, refusal.details)
+            return None
+
+
+# The upload form reads a PDF once to check it; saving the document then reuses what it learnt.
+REMEMBERED = "_resources_pdf_details"
+
+
+def remember_details(file, details):
+    setattr(file, REMEMBERED, details)
+
+
+def remembered_details(file):
+    """What the checks learnt from this file, if they read it: `file` may be the upload itself
+    or the model's FieldFile wrapping it, before it is stored."""
+    for candidate in (file, getattr(file, "_file", None)):
+        details = getattr(candidate, REMEMBERED, None)
+        if details is not None:
+            return details
+    return None

@@ -2,18 +2,28 @@
 content that is what the extension says (a .pdf that is not a PDF is refused).
 
 The checks read only the start of a file, or a zip archive's list of members: nothing is
-unpacked, so a crafted archive cannot fill the disk or the memory.
+unpacked, so a crafted archive cannot fill the disk or the memory. A PDF is read whole, but in
+a process of its own with bounded memory and time (resources/pdf.py), and refused if it is
+protected by a password, carries JavaScript, is cut short or claims too many or too big pages.
 """
 
+import logging
 import os
 import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from .pdf import MAX_PAGE_SIDE, PdfRefused, inspect_pdf, max_pages, remember_details
+
+logger = logging.getLogger(__name__)
+
 HEAD_BYTES = 64 * 1024
+# A PDF ends with %%EOF; readers accept a little junk after it, within this many bytes.
+TAIL_BYTES = 1024
 MAX_ARCHIVE_MEMBERS = 10_000
 MAX_ARCHIVE_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024  # 2 GB once unpacked
 MAX_ARCHIVE_RATIO = 200  # unpacked size / packed size: beyond this it is a zip bomb
@@ -93,10 +103,78 @@ def _open_archive(file, extension):
     return archive
 
 
+def _tail(file):
+    file.seek(max(0, file.size - TAIL_BYTES))
+    tail = file.read(TAIL_BYTES)
+    file.seek(0)
+    return tail
+
+
+PDF_REFUSALS = {
+    "truncated": _(
+        "This PDF is incomplete: its end is missing. Upload it again, or save it again from "
+        "the program that made it."
+    ),
+    "unreadable": _(
+        "This PDF cannot be read: it is damaged. Save it again from the program that made it."
+    ),
+    "encrypted": _(
+        "This PDF is protected by a password. Save a copy without the password and upload "
+        "that instead."
+    ),
+    "javascript": _(
+        "This PDF contains JavaScript, which the library does not accept. Save a copy without "
+        "scripts (for example by printing it to a new PDF) and upload that instead."
+    ),
+    "too_many_pages": _(
+        "This PDF has %(page_count)s pages; the library accepts at most %(limit)s. "
+        "Split it into smaller documents."
+    ),
+    "page_too_big": _(
+        "Page %(page)s of this PDF is larger than 200 inches (%(limit)s points) on a side. "
+        "Save it again at a usual page size."
+    ),
+    "too_slow": _(
+        "This PDF takes too long to read (over %(seconds)s seconds). Save it again as a "
+        "simpler or smaller PDF."
+    ),
+    "too_demanding": _(
+        "This PDF needs more memory to read than the library allows. Save it again as a "
+        "simpler or smaller PDF."
+    ),
+    "unchecked": _("This PDF could not be checked just now. Please try again later."),
+}
+
+
+def _pdf_refusal(code, **params):
+    if code not in PDF_REFUSALS:
+        code = "unreadable"
+    params["limit"] = max_pages() if code == "too_many_pages" else MAX_PAGE_SIDE
+    for name in ("limit", "page_count"):
+        if name in params:
+            params[name] = number_format(params[name], force_grouping=True)
+    return ValidationError(PDF_REFUSALS[code], code=f"pdf_{code}", params=params)
+
+
 def check_pdf(file, extension):
     # The PDF header may follow a little junk, but must be in the first kilobyte.
     if b"%PDF-" not in _head(file)[:1024]:
         raise _mismatch(extension)
+    if b"%%EOF" not in _tail(file):
+        raise _pdf_refusal("truncated")
+    try:
+        details = inspect_pdf(file)
+    except PdfRefused as refusal:
+        raise _pdf_refusal(refusal.code, **refusal.details) from None
+    except OSError:
+        # The reading process could not be started (no temporary space, say): not the file's
+        # fault, but it cannot be accepted unchecked.
+        logger.exception("Could not check an uploaded PDF")
+        raise _pdf_refusal("unchecked") from None
+    finally:
+        file.seek(0)
+    # Saving the document reuses this rather than read the file again (read_file_details).
+    remember_details(file, details)
 
 
 def check_ooxml(file, extension):
