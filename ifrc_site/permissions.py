@@ -101,3 +101,47 @@ def chooser_pages_for(user, pages):
 
     own = page_permission_policy.explorable_instances(user).values_list("pk", flat=True)
     return pages.filter(Q(live=True) | Q(pk__in=own))
+
+
+# What the admin shows of images, documents and pages ---------------------------------------
+
+MEDIA_ACTIONS = ("add", "change", "delete", "choose")
+PAGE_ACTIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
+
+
+def media_collections(user, model):
+    """The collections (with everything under them) in which `user` holds any permission on
+    `model`, an image or document model, according to its policy (ApprovedMediaPermissionPolicy
+    for ours)."""
+    policy = policy_registry.get_by_type(model)
+    return policy.collections_user_has_any_permission_for(user, MEDIA_ACTIONS)
+
+
+def media_visible_to(user, queryset):
+    """The images or documents of `queryset` that `user` may see in the admin: those in
+    collections they hold a permission in. Superusers and communications staff (permissions on
+    the root collection) see everything; a National Society's editors see their society's
+    collection only. Every admin door that lists or names images and documents applies this:
+    the choosers, the admin API, the usage and edit views and the bulk actions."""
+    if user.is_active and user.is_superuser:
+        return queryset
+    if not user.is_authenticated:
+        return queryset.none()
+    return queryset.filter(collection__in=media_collections(user, queryset.model))
+
+
+def media_visible(user, instance):
+    """Whether `user` may see this one image or document (media_visible_to)."""
+    model = type(instance)
+    return media_visible_to(user, model._default_manager.filter(pk=instance.pk)).exists()
+
+
+def pages_editable_by(user, pages):
+    """The pages of `pages` inside the parts of the tree where `user` holds a page permission:
+    everything for communications staff, a society's sections for its editors."""
+    if can_see_whole_tree(user):
+        return pages
+    from wagtail.permissions import page_permission_policy
+
+    own = page_permission_policy.instances_user_has_any_permission_for(user, PAGE_ACTIONS)
+    return pages.filter(pk__in=own.values("pk"))

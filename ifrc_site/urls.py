@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import admin_views, views
 from .search.views import search
+from .sitemaps import SiteSitemap
 from .views import media
 
 urlpatterns = [
@@ -17,9 +18,15 @@ urlpatterns = [
     path("admin/pages/<int:parent_page_id>/results/", admin_views.explore_results),
     path("admin/reports/page-types-usage/", admin_views.page_types_usage),
     path("admin/reports/page-types-usage/results/", admin_views.page_types_usage_results),
+    # Images, documents and bulk actions: only what the user's permissions cover.
+    path("admin/images/<int:image_id>/", admin_views.image_edit),
+    path("admin/images/usage/<int:image_id>/", admin_views.image_usage),
+    path("admin/documents/edit/<int:document_id>/", admin_views.document_edit),
+    path("admin/documents/usage/<int:document_id>/", admin_views.document_usage),
+    path("admin/bulk/<str:app_label>/<str:model_name>/<str:action>/", admin_views.bulk_action),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SiteSitemap}}, name="sitemap"),
     # Outside the language prefixes: the switcher's links, which remember the reader's choice.
     path("language/<str:language_code>/", views.choose_language, name="choose_language"),
 ]
