@@ -28,7 +28,7 @@ from .feeds import NewsFeed
 
 class NewsFilterSet(ListingFilterSet):
     programme_lookup = "programmes__translation_key"
-    countries_field = "countries"
+    countries_field = "country"
     date_field = "date"
 
 
@@ -95,13 +95,22 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
 
 class NewsStoryPage(BasePage):
-    """A story from the field with its dateline: "Thessaloniki, Greece · 16 May 2017"."""
+    """A story from the field with its dateline: "Thessaloniki, Greece · 16 May 2017".
+
+    The dateline's country is the story's one country: the listing's country and region
+    filters, the feeds, the site search and the related stories all read it.
+    """
 
     date = models.DateField(_("date"))
     city = models.CharField(
         _("place"), max_length=120, help_text=_("The city or place of the dateline.")
     )
-    country = CountryField(_("country of the dateline"))
+    country = CountryField(
+        _("country"),
+        help_text=_(
+            "The country of the dateline. The story is listed under it, and under its region."
+        ),
+    )
     summary = models.TextField(
         _("summary"), max_length=400, help_text=_("One or two sentences under the headline.")
     )
@@ -122,12 +131,6 @@ class NewsStoryPage(BasePage):
         limit_choices_to=programme_page_choices,
         verbose_name=_("programmes"),
     )
-    countries = CountryField(
-        _("countries concerned"),
-        multiple=True,
-        blank=True,
-        help_text=_("Every country the story is about; used by the country and region filters."),
-    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -141,10 +144,7 @@ class NewsStoryPage(BasePage):
         ),
         FieldPanel("body"),
         MultiFieldPanel(
-            [
-                FieldPanel("programmes", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("countries"),
-            ],
+            [FieldPanel("programmes", widget=forms.CheckboxSelectMultiple)],
             heading=_("Where the story is listed"),
         ),
     ]

@@ -1,5 +1,7 @@
 """Every block renders what the editor wrote and refuses what it must not accept."""
 
+import re
+
 from wagtail.blocks import StructBlockValidationError
 
 import pytest
@@ -198,7 +200,9 @@ def test_document_list_shows_type_size_and_date():
         blocks.DocumentListBlock(), {"heading": "Related documents", "documents": [document.pk]}
     )
     assert "18/09/2020" in text
-    assert f"pdf ({document.format_label.split('(')[1]}" in text
+    # The format, size and download time as one list, in the active language.
+    assert re.search(r"\| PDF ?, \d+ \w+, \D+ \d+ \w+ \w+ 3G ·", text), text
+    assert "(" not in text
     assert "Read more" in text
 
 

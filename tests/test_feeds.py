@@ -55,7 +55,7 @@ def test_filtered_listing_feed_matches_the_listing(client):
     assert [entry.title for entry in feed.entries] == [
         story.title
         for story in NewsStoryPage.objects.live()
-        .filter(countries__contains="GR", date__year=2017, locale__language_code="en")
+        .filter(country="GR", date__year=2017, locale__language_code="en")
         .order_by("-date")
     ]
 

@@ -1,9 +1,14 @@
 """Low-data mode: a visitor can switch images and video off; PDFs show their download time."""
 
+import re
+
+from django.utils import translation
+
 import pytest
 from bs4 import BeautifulSoup
 
-from ifrc_site.templatetags.site_tags import download_time
+from ifrc_site.templatetags.site_tags import download_cue, download_time
+from resources.models import Resource
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +57,8 @@ def test_pdf_links_show_size_and_3g_time(client, immunization_page):
     assert cards
     for card in cards:
         text = card.get_text(" ", strip=True)
-        assert "pdf (" in text and "on 3G" in text
+        assert re.search(r"\| PDF ?, [\d.]+ [KM]B, about \d+ (second|minute)s? on 3G", text), text
+        assert "(" not in text
 
 
 @pytest.mark.parametrize(
@@ -66,3 +72,24 @@ def test_pdf_links_show_size_and_3g_time(client, immunization_page):
 )
 def test_download_time(size, expected):
     assert download_time(size) == expected
+
+
+@pytest.mark.parametrize(
+    "language,expected",
+    [
+        ("en", "<bdi>PDF</bdi>, 6 KB, about 1 second on 3G"),
+        ("fr", "<bdi>PDF</bdi>, 6 Ko, environ 1 seconde en 3G"),
+        ("es", "<bdi>PDF</bdi>, 6 KB, alrededor de 1 segundo en 3G"),
+        ("ar", "<bdi>PDF</bdi>، 6 كيلوبايت، نحو 1 ثانية عبر شبكة 3G"),
+    ],
+)
+def test_download_cue_reads_as_one_list_in_each_language(language, expected):
+    document = Resource(file="documents/annex.pdf", file_size=6_000)
+    with translation.override(language):
+        assert download_cue(document) == expected
+
+
+def test_download_cue_without_a_size_is_the_format_alone():
+    assert download_cue(Resource(file="documents/figures.docx", file_size=None)) == (
+        "<bdi>DOCX</bdi>"
+    )

@@ -78,7 +78,9 @@ def test_immunization_page_shows_every_seed_section(client, immunization_page):
     documents = soup.select(".latest--resources .doc-card")
     assert len(documents) == 2
     first = documents[0].get_text(" ", strip=True)
-    assert "18/09/2020" in first and "pdf (" in first and "MB)" in first or "KB)" in first
+    assert "18/09/2020" in first
+    cue = documents[0].select_one(".doc-card__format").get_text(strip=True)
+    assert cue.startswith("PDF, ") and cue.endswith(" on 3G") and ("KB, " in cue or "MB, " in cue)
     assert "Read more" in first
     assert "Our partnerships and advocacy" in headings
 

@@ -71,7 +71,7 @@ class StoredXSSTests(WagtailPageTestCase):
                 ),
             }
         )
-        data.update({"programmes": [self.migration.pk], "countries": ["GR"]})
+        data.update({"programmes": [self.migration.pk]})
         response = self.client.post(
             f"/admin/pages/add/news/newsstorypage/{self.news.pk}/",
             {**data, "action-publish": "action-publish"},

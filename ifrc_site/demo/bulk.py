@@ -381,7 +381,6 @@ def story(number):
         _capitalise(_fill(rng, sentence, theme, place, country, subject))
         for sentence in rng.sample(theme["sentences"], 2)
     )
-    others = rng.sample(sorted(PLACES), rng.choice([0, 0, 0, 1, 2]))
     return Item(
         number=number,
         title=title,
@@ -391,7 +390,7 @@ def story(number):
         place=place,
         summary=summary,
         paragraphs=_paragraphs(rng, theme, place, country, subject, rng.randint(3, 6)),
-        countries=[country, *[code for code in others if code != country]],
+        countries=[country],
     )
 
 

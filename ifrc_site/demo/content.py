@@ -665,7 +665,7 @@ NEWS_STORIES: list[dict] = [
         ],
         "image": {
             "theme": "landscape",
-            "alt": "Illustration of mountains at dusk above a valley with dark trees",
+            "alt": "Illustration of mountains at dusk above a lake, with dark trees in front",
             "caption": "A vaccinator conducts outreach in Balochistan province.",
         },
     },
@@ -2294,7 +2294,7 @@ CASE_STUDIES: list[dict] = [
             "alt": "Illustration of green hills and scattered trees below distant mountains",
             "caption": "Volunteers can help vaccination follow families on the move.",
         },
-        "consent_recorded": False,
+        "consent_recorded": True,
     },
     {
         "slug": "bangladesh-measles-campaign-2005",
@@ -2322,7 +2322,7 @@ CASE_STUDIES: list[dict] = [
             "alt": "Illustration of a health centre among trees with people lining up outside",
             "caption": "The 2005 measles campaign in Bangladesh was delivered with communities.",
         },
-        "consent_recorded": False,
+        "consent_recorded": True,
     },
     # Migration ---------------------------------------------------------------------------
     {
@@ -2483,6 +2483,6 @@ CASE_STUDIES: list[dict] = [
             ),
             "caption": "Restoring family links services help separated relatives trace each other.",
         },
-        "consent_recorded": False,
+        "consent_recorded": True,
     },
 ]

@@ -7,6 +7,8 @@ generated from its arguments alone, so repeated runs produce identical bytes:
 * :func:`make_picture` draws a flat, editorial-style illustration (JPEG) for a theme such as
   ``"migration"`` or ``"immunization"``. The scene layout and colours are derived from a
   stable hash of ``key``, so each key gets its own variation of the theme.
+* :func:`picture_subject` says what that illustration shows (which variant of the scene, the
+  light, a portrait's hair style), so that its description can be checked against it.
 * :func:`make_pdf` writes a text-based A4 PDF (a report with a cover page, or a one-page
   poster) whose text can be extracted and indexed like any real document.
 
@@ -30,7 +32,12 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
-__all__ = ["make_pdf", "make_picture"]
+__all__ = ["make_pdf", "make_picture", "picture_subject"]
+
+#: What a picture is of, as a description must say it: one item per thing, each with the words
+#: that may name it, split by "|" ("boat", "dusk|sunset"). The details (trees, clouds, a water
+#: tank) are left out. The demo's alternative texts are checked against it.
+Subject = tuple[str, ...]
 
 RGB = tuple[int, int, int]
 RGBA = tuple[int, int, int, int]
@@ -625,8 +632,9 @@ def _walkers(
         s.crowd([x], lambda _x, y=y: y, size, silhouette=p["figure"], stride=0.8, bags=True)
 
 
-def _scene_migration(s: _Scene, p: dict[str, RGB]) -> None:
-    """Either a coast with a boat and a road, or a road across hills towards a tent camp."""
+def _scene_migration(s: _Scene, p: dict[str, RGB]) -> Subject:
+    """Either a coast with a boat and a road, or a road across hills towards a tent camp; both
+    at dusk."""
     rng, w, h, u = s.rng, s.w, s.h, s.u
     horizon = h * rng.uniform(0.5, 0.57)
     sun_x, sun_r = _dusk_sky(s, p, horizon)
@@ -656,7 +664,7 @@ def _scene_migration(s: _Scene, p: dict[str, RGB]) -> None:
         vanish = (camp_x + rng.uniform(-10, 10) * u, mid(camp_x) + u * 4)
         left, right = w * rng.uniform(0.3, 0.4), w * rng.uniform(0.62, 0.72)
         _walkers(s, p, left, right, vanish, u * 1.5)
-        return
+        return ("road", "tent", "hill", "dusk|sunset", "walk|travellers")
 
     # Coast: sea on the left, land with a road on the right.
     s.water(horizon, [p["sea_top"], p["sea_low"]], p["sun"])
@@ -700,9 +708,10 @@ def _scene_migration(s: _Scene, p: dict[str, RGB]) -> None:
         s.tent(tx, ground(tx) + u * 2.5, size * 1.4, size, p["tent"], p["tent_shade"])
     vanish = (w * rng.uniform(0.78, 0.9), ground(w * 0.85) + u * 3)
     _walkers(s, p, w * rng.uniform(0.5, 0.56), w * rng.uniform(0.78, 0.86), vanish, u * 1.2)
+    return ("boat", "sea", "dusk|sunset")
 
 
-def _scene_immunization(s: _Scene, p: dict[str, RGB]) -> None:
+def _scene_immunization(s: _Scene, p: dict[str, RGB]) -> Subject:
     rng, w, h, u = s.rng, s.w, s.h, s.u
     horizon = h * rng.uniform(0.55, 0.6)
     sun = (w * rng.uniform(0.65, 0.9), h * rng.uniform(0.12, 0.22), u * 6)
@@ -803,9 +812,10 @@ def _scene_immunization(s: _Scene, p: dict[str, RGB]) -> None:
     queue = [x1 + u * 5 + i * u * rng.uniform(7.5, 9) for i in range(rng.randint(3, 5))]
     s.crowd([q for q in queue if q < kx - kw * 0.45], lambda _x: h - u * 12, u * 24)
     s.crowd([w * rng.uniform(0.05, 0.14)], lambda _x: h - u * 4, u * 28, stride=0.5)
+    return ("health centre|health post|clinic", "queue|queuing|queueing|waiting|lining up")
 
 
-def _scene_community(s: _Scene, p: dict[str, RGB]) -> None:
+def _scene_community(s: _Scene, p: dict[str, RGB]) -> Subject:
     rng, w, h, u = s.rng, s.w, s.h, s.u
     horizon = h * rng.uniform(0.45, 0.55)
     _sky(s, p, horizon, (w * rng.uniform(0.1, 0.9), h * rng.uniform(0.12, 0.25), u * 6))
@@ -832,9 +842,10 @@ def _scene_community(s: _Scene, p: dict[str, RGB]) -> None:
     front = [centre + (i - 2) * u * 8.5 + rng.uniform(-1.5, 1.5) * u for i in range(5)]
     s.crowd(back, lambda _x: h - u * 8, u * 22)
     s.crowd(front, lambda _x: h - u * 1.5, u * 26)
+    return ("house|village", "people|villagers|neighbours")
 
 
-def _scene_city(s: _Scene, p: dict[str, RGB]) -> None:
+def _scene_city(s: _Scene, p: dict[str, RGB]) -> Subject:
     rng, w, h, u = s.rng, s.w, s.h, s.u
     street = h * 0.86
     s.gradient([p["sky_top"], p["sky_mid"], p["sky_low"]], 0, street)
@@ -883,9 +894,10 @@ def _scene_city(s: _Scene, p: dict[str, RGB]) -> None:
         s.tree(tx, street + u * 1.5, u * rng.uniform(12, 16), p["tree"], _shade(p["tree"], -0.3))
     walkers = [rng.uniform(0.05, 0.95) * w for _ in range(rng.randint(4, 7))]
     s.crowd(walkers, lambda _x: street + u * 2.2, u * 11, stride=0.7)
+    return ("building|block|city",)
 
 
-def _scene_camp(s: _Scene, p: dict[str, RGB]) -> None:
+def _scene_camp(s: _Scene, p: dict[str, RGB]) -> Subject:
     rng, w, h, u = s.rng, s.w, s.h, s.u
     horizon = h * rng.uniform(0.4, 0.46)
     _sky(s, p, horizon, (w * rng.uniform(0.1, 0.9), h * rng.uniform(0.1, 0.2), u * 6))
@@ -925,9 +937,10 @@ def _scene_camp(s: _Scene, p: dict[str, RGB]) -> None:
     s.draw.rectangle([0, h - u * 6, w, h], fill=_shade(p["ground_near"], -0.08))
     people = [rng.uniform(0.05, 0.95) * w for _ in range(rng.randint(3, 5))]
     s.crowd(people, lambda _x: h - u * 2, u * 20, stride=0.6)
+    return ("shelter",)
 
 
-def _scene_document(s: _Scene, p: dict[str, RGB]) -> None:
+def _scene_document(s: _Scene, p: dict[str, RGB]) -> Subject:
     rng, w, h, u = s.rng, s.w, s.h, s.u
     s.draw.rectangle([0, 0, w, h], fill=p["bg"])
     cx, cy, r = w * rng.uniform(0.55, 0.75), h * rng.uniform(0.35, 0.6), u * rng.uniform(38, 50)
@@ -960,9 +973,10 @@ def _scene_document(s: _Scene, p: dict[str, RGB]) -> None:
         x = base_x + i * u * 5
         fill = p["a"] if i == 4 else p["c"] if i % 2 else p["b"]
         s.draw.rounded_rectangle([x, base_y - bh, x + u * 3.4, base_y], radius=u * 1.2, fill=fill)
+    return ("abstract", "circle")
 
 
-def _scene_portrait(s: _Scene, p: dict[str, RGB]) -> None:
+def _scene_portrait(s: _Scene, p: dict[str, RGB]) -> Subject:
     rng, w, h, u = s.rng, s.w, s.h, s.u
     # Soft background: a gradient with a few blurred blobs, made small and scaled up.
     small_w, small_h = max(8, w // 16), max(8, h // 16)
@@ -1085,9 +1099,10 @@ def _scene_portrait(s: _Scene, p: dict[str, RGB]) -> None:
         fill=_shade(skin, -0.45),
         width=int(u * 0.7),
     )
+    return (_HAIR_WORDS[style],)
 
 
-def _scene_landscape(s: _Scene, p: dict[str, RGB]) -> None:
+def _scene_landscape(s: _Scene, p: dict[str, RGB]) -> Subject:
     rng, w, h, u = s.rng, s.w, s.h, s.u
     horizon = h * rng.uniform(0.55, 0.62)
     sun_x = w * rng.uniform(0.15, 0.85)
@@ -1132,9 +1147,25 @@ def _scene_landscape(s: _Scene, p: dict[str, RGB]) -> None:
         tx = rng.uniform(0, w)
         s.tree(tx, near(tx) + u * 4, u * rng.uniform(14, 24), p["tree"], p["trunk"])
     s.ridge(h - u * 3, u * 4, p["ground_near"], waves=0.6)
+    return ("mountain", "lake" if lake else "hill|valley|countryside")
 
 
-_THEMES: dict[str, Callable[[_Scene, dict[str, RGB]], None]] = {
+#: How an alternative text names each hair style of a portrait.
+_HAIR_WORDS = {
+    "short": "short hair",
+    "long": "long hair",
+    "scarf": "scarf",
+    "bun": "bun",
+    "curly": "curly",
+}
+
+#: The light of each mood of a theme, where it matters to a description (by mood, in order).
+_LIGHT: dict[str, tuple[Subject, ...]] = {
+    "city": ((), ("dusk|evening|night",)),
+    "landscape": ((), ("dusk|evening",)),
+}
+
+_THEMES: dict[str, Callable[[_Scene, dict[str, RGB]], Subject]] = {
     "migration": _scene_migration,
     "immunization": _scene_immunization,
     "community": _scene_community,
@@ -1152,6 +1183,24 @@ def _seeded(*parts: str) -> random.Random:
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
+def _draw(
+    key: str, theme: str, label: str | None, width: int, height: int
+) -> tuple[Image.Image, Subject]:
+    if width < 16 or height < 16:
+        raise ValueError("Pictures must be at least 16x16 pixels.")
+    theme = theme if theme in _THEMES else "landscape"
+    rng = _seeded(theme, key, label or "")
+    moods = _MOODS[theme]
+    mood = rng.choice(moods)
+    palette = _palette(rng, mood)
+    scene = _Scene(rng, width, height)
+    subject = (
+        _THEMES[theme](scene, palette) + _LIGHT.get(theme, ((),) * len(moods))[moods.index(mood)]
+    )
+    image = scene.finish(width, height, mirror=theme != "document" and rng.random() < 0.5)
+    return image, subject
+
+
 def make_picture(
     key: str, theme: str, label: str | None = None, width: int = 1600, height: int = 1000
 ) -> bytes:
@@ -1165,17 +1214,19 @@ def make_picture(
     ``label`` is never drawn (pictures are kept free of text); it only takes part in seeding,
     so two pictures with the same key but different labels also differ.
     """
-    if width < 16 or height < 16:
-        raise ValueError("Pictures must be at least 16x16 pixels.")
-    theme = theme if theme in _THEMES else "landscape"
-    rng = _seeded(theme, key, label or "")
-    palette = _palette(rng, rng.choice(_MOODS[theme]))
-    scene = _Scene(rng, width, height)
-    _THEMES[theme](scene, palette)
-    image = scene.finish(width, height, mirror=theme != "document" and rng.random() < 0.5)
+    image, _subject = _draw(key, theme, label, width, height)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=_JPEG_QUALITY, optimize=True, progressive=True)
     return buffer.getvalue()
+
+
+def picture_subject(
+    key: str, theme: str, label: str | None = None, width: int = 1600, height: int = 1000
+) -> Subject:
+    """What :func:`make_picture` draws for the same arguments, as the words a description of
+    it should use (see ``Subject``): the variant of the scene, the hair style of a portrait,
+    the light of the sky."""
+    return _draw(key, theme, label, width, height)[1]
 
 
 # ---------------------------------------------------------------------------------------------

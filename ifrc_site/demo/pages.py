@@ -204,7 +204,8 @@ def migration_page(ref):
                     "image": image(
                         ref,
                         "migration-callout",
-                        "Illustration of a small boat on dark water under a night sky",
+                        "Illustration of people walking along a road at dusk towards tents on the "
+                        "hills",
                     ),
                     "link": link(page=ref.pages["news"].pk, text="Read their stories"),
                 },
@@ -239,7 +240,7 @@ def immunization_page(ref):
             "Philippine Red Cross volunteers go from door to door in Metro Manila and Mindanao, "
             "supporting the government's polio campaign so that every child under five gets the "
             "oral vaccine.",
-            "Illustration of volunteers walking between houses in a dense neighbourhood",
+            "Illustration of people walking along a city street lined with apartment blocks",
         ),
         (
             "activity-sierra-leone",
@@ -247,7 +248,7 @@ def immunization_page(ref):
             "In a village on the border between Sierra Leone and Liberia, Red Cross volunteers "
             "talk with residents about Ebola, to stop its spread and to challenge the stigma "
             "that surrounds it.",
-            "Illustration of a group of people seated together in a village",
+            "Illustration of a group of people standing together in a village",
         ),
         (
             "activity-guinea",
@@ -255,14 +256,15 @@ def immunization_page(ref):
             "A Red Cross Society of Guinea volunteer visits a family in Klalantou, in the "
             "Forecariah region, during door-to-door work to raise awareness of Ebola and watch "
             "for new cases.",
-            "Illustration of a volunteer speaking with a family outside their home",
+            "Illustration of a group of people gathered in front of village houses, by a large "
+            "tree",
         ),
         (
             "activity-syria",
             "Mobile health clinics",
             "A Syrian Arab Red Crescent doctor checks a baby's health in a mobile clinic, "
             "parked on one of its regular stops beside a school just south of Damascus.",
-            "Illustration of a mobile clinic vehicle parked beside a building",
+            "Illustration of a health post, with a few people waiting under an outreach canopy",
         ),
         (
             "activity-bangladesh",
@@ -276,7 +278,7 @@ def immunization_page(ref):
             "Vaccination during emergencies",
             "In a rural village in Somaliland, a Somali Red Crescent Society volunteer gives a "
             "young girl the oral polio vaccine.",
-            "Illustration of a rural village with low houses under a bright sky",
+            "Illustration of snow-capped mountains above a lake, with trees on the near shore",
         ),
     ]
     return {
@@ -357,7 +359,9 @@ def immunization_page(ref):
                     "title": "Watch: #vaccineswork",
                     "url": "https://www.youtube.com/watch?v=vaccineswork",
                     "poster": image(
-                        ref, "video-poster", "Illustration of a health worker preparing a vaccine"
+                        ref,
+                        "video-poster",
+                        "Illustration of a health post, with people waiting at an outreach canopy",
                     ),
                     "caption": "Volunteers explain why vaccines matter to their communities.",
                     "transcript": "",

@@ -252,7 +252,10 @@ MIGRATION = {
                         "Derrière chaque chiffre et chaque débat, il y a des milliers "
                         "d’histoires humaines."
                     ),
-                    "image": alt("Illustration d’un petit bateau sur une eau sombre, la nuit"),
+                    "image": alt(
+                        "Illustration de personnes marchant au crépuscule vers des tentes sur les "
+                        "collines"
+                    ),
                     "link": {"text": "Lire leurs histoires"},
                 },
             ),
@@ -384,7 +387,10 @@ MIGRATION = {
                         "camino de vuelta?"
                     ),
                     "text": "Detrás de cada cifra y de cada debate hay miles de historias.",
-                    "image": alt("Ilustración de una pequeña barca sobre agua oscura, de noche"),
+                    "image": alt(
+                        "Ilustración de personas que caminan al atardecer hacia tiendas en las "
+                        "colinas"
+                    ),
                     "link": {"text": "Leer sus historias"},
                 },
             ),
@@ -501,7 +507,7 @@ MIGRATION = {
                         "أسرتك أن تعرّض حياتها للخطر على متن قارب في الليل، بلا طريق للعودة؟"
                     ),
                     "text": "وراء كل رقم وكل نقاش آلاف من قصص البشر.",
-                    "image": alt("رسم توضيحي لقارب صغير على مياه مظلمة تحت سماء الليل"),
+                    "image": alt("رسم توضيحي لأشخاص يسيرون عند الغروب نحو خيام على التلال"),
                     "link": {"text": "اقرأ قصصهم"},
                 },
             ),
@@ -522,28 +528,30 @@ _ACTIVITIES = {
             "Des volontaires de la Croix-Rouge philippine font du porte-à-porte dans le Grand "
             "Manille et à Mindanao pour soutenir la campagne gouvernementale contre la polio, "
             "afin que chaque enfant de moins de cinq ans reçoive le vaccin oral.",
-            "Illustration de volontaires marchant entre les maisons d’un quartier dense",
+            "Illustration de personnes marchant dans une rue bordée d’immeubles",
         ),
         (
             "Engagement communautaire",
             "Dans un village à la frontière entre la Sierra Leone et le Libéria, des volontaires "
             "de la Croix-Rouge parlent d’Ebola avec les habitants, pour en arrêter la "
             "propagation et combattre la stigmatisation qui l’entoure.",
-            "Illustration d’un groupe de personnes assises ensemble dans un village",
+            "Illustration d’un groupe de personnes debout, ensemble, dans un village",
         ),
         (
             "Surveillance à base communautaire",
             "Une volontaire de la Croix-Rouge guinéenne rend visite à une famille à Klalantou, "
             "dans la région de Forécariah, lors d’un porte-à-porte pour sensibiliser à Ebola et "
             "repérer les nouveaux cas.",
-            "Illustration d’une volontaire parlant avec une famille devant sa maison",
+            "Illustration d’un groupe de personnes réunies devant des maisons de village, près "
+            "d’un grand arbre",
         ),
         (
             "Cliniques mobiles",
             "Un médecin du Croissant-Rouge arabe syrien examine un bébé dans une clinique "
             "mobile, garée à l’un de ses arrêts habituels près d’une école, juste au sud de "
             "Damas.",
-            "Illustration d’une clinique mobile garée près d’un bâtiment",
+            "Illustration d’un poste de santé, avec quelques personnes qui attendent sous un "
+            "auvent",
         ),
         (
             "Riposte aux épidémies",
@@ -555,7 +563,7 @@ _ACTIVITIES = {
             "Vaccination dans les situations d’urgence",
             "Dans un village rural du Somaliland, un volontaire de la Société du Croissant-Rouge "
             "de Somalie administre le vaccin oral contre la polio à une petite fille.",
-            "Illustration d’un village rural aux maisons basses sous un ciel lumineux",
+            "Illustration de montagnes enneigées au-dessus d’un lac, avec des arbres sur la rive",
         ),
     ],
     "es": [
@@ -564,28 +572,29 @@ _ACTIVITIES = {
             "Voluntarios de la Cruz Roja Filipina van de puerta en puerta en Metro Manila y "
             "Mindanao para apoyar la campaña del gobierno contra la poliomielitis, de modo que "
             "cada niño menor de cinco años reciba la vacuna oral.",
-            "Ilustración de voluntarios caminando entre las casas de un barrio denso",
+            "Ilustración de personas que caminan por una calle bordeada de bloques de viviendas",
         ),
         (
             "Participación comunitaria",
             "En una aldea de la frontera entre Sierra Leona y Liberia, voluntarios de la Cruz "
             "Roja hablan del ébola con los vecinos, para frenar su propagación y combatir el "
             "estigma que lo rodea.",
-            "Ilustración de un grupo de personas sentadas juntas en una aldea",
+            "Ilustración de un grupo de personas de pie, juntas, en una aldea",
         ),
         (
             "Vigilancia comunitaria",
             "Una voluntaria de la Cruz Roja de Guinea visita a una familia en Klalantou, en la "
             "región de Forécariah, durante una campaña puerta a puerta para sensibilizar sobre "
             "el ébola y detectar nuevos casos.",
-            "Ilustración de una voluntaria hablando con una familia frente a su casa",
+            "Ilustración de un grupo de personas reunidas frente a casas de una aldea, junto a un "
+            "gran árbol",
         ),
         (
             "Clínicas móviles",
             "Un médico de la Media Luna Roja Árabe Siria revisa la salud de un bebé en una "
             "clínica móvil, estacionada en una de sus paradas habituales junto a una escuela, "
             "al sur de Damasco.",
-            "Ilustración de una clínica móvil estacionada junto a un edificio",
+            "Ilustración de un puesto de salud, con algunas personas que esperan bajo un toldo",
         ),
         (
             "Respuesta a brotes",
@@ -597,7 +606,7 @@ _ACTIVITIES = {
             "Vacunación en emergencias",
             "En una aldea rural de Somalilandia, un voluntario de la Sociedad de la Media Luna "
             "Roja Somalí administra la vacuna oral contra la poliomielitis a una niña.",
-            "Ilustración de una aldea rural de casas bajas bajo un cielo luminoso",
+            "Ilustración de montañas nevadas sobre un lago, con árboles en la orilla",
         ),
     ],
     "ar": [
@@ -605,25 +614,25 @@ _ACTIVITIES = {
             "حملات التطعيم والتعبئة الاجتماعية",
             "يطرق متطوعو الصليب الأحمر الفلبيني الأبواب بابًا بابًا في مانيلا الكبرى ومينداناو "
             "دعمًا لحملة الحكومة ضد شلل الأطفال، كي يحصل كل طفل دون الخامسة على اللقاح الفموي.",
-            "رسم توضيحي لمتطوعين يسيرون بين بيوت حي مكتظ",
+            "رسم توضيحي لأشخاص يسيرون في شارع تصطف على جانبيه عمارات سكنية",
         ),
         (
             "المشاركة المجتمعية",
             "في قرية على الحدود بين سيراليون وليبيريا، يتحدث متطوعو الصليب الأحمر مع السكان عن "
             "الإيبولا، لوقف انتشارها ومواجهة الوصمة المحيطة بها.",
-            "رسم توضيحي لمجموعة من الناس يجلسون معًا في قرية",
+            "رسم توضيحي لمجموعة من الناس يقفون معًا في قرية",
         ),
         (
             "الترصّد المجتمعي",
             "متطوعة من جمعية الصليب الأحمر الغيني تزور أسرة في كلالانتو بمنطقة فوريكارياه، "
             "خلال زيارات من بيت إلى بيت للتوعية بالإيبولا ورصد الحالات الجديدة.",
-            "رسم توضيحي لمتطوعة تتحدث مع أسرة أمام منزلها",
+            "رسم توضيحي لمجموعة من الناس مجتمعين أمام بيوت قرية، بجوار شجرة كبيرة",
         ),
         (
             "العيادات المتنقلة",
             "طبيب من الهلال الأحمر العربي السوري يفحص رضيعًا في عيادة متنقلة، متوقفة في إحدى "
             "محطاتها المعتادة بجوار مدرسة جنوب دمشق مباشرة.",
-            "رسم توضيحي لعيادة متنقلة متوقفة بجوار مبنى",
+            "رسم توضيحي لمركز صحي وبضعة أشخاص ينتظرون تحت مظلة بجواره",
         ),
         (
             "الاستجابة للأوبئة",
@@ -635,7 +644,7 @@ _ACTIVITIES = {
             "التطعيم في حالات الطوارئ",
             "في قرية ريفية في أرض الصومال، يعطي متطوع من جمعية الهلال الأحمر الصومالي طفلة "
             "صغيرة لقاح شلل الأطفال الفموي.",
-            "رسم توضيحي لقرية ريفية ذات بيوت منخفضة تحت سماء مشرقة",
+            "رسم توضيحي لجبال مكسوة بالثلوج فوق بحيرة، وأشجار على الضفة",
         ),
     ],
 }
@@ -720,7 +729,10 @@ IMMUNIZATION = {
                         "Des volontaires expliquent pourquoi les vaccins comptent pour leurs "
                         "communautés."
                     ),
-                    "poster": alt("Illustration d’un agent de santé préparant un vaccin"),
+                    "poster": alt(
+                        "Illustration d’un poste de santé et de personnes qui attendent sous un "
+                        "auvent"
+                    ),
                 },
             ),
             (
@@ -902,7 +914,9 @@ IMMUNIZATION = {
                         "Voluntarios explican por qué las vacunas son importantes para sus "
                         "comunidades."
                     ),
-                    "poster": alt("Ilustración de un trabajador de salud preparando una vacuna"),
+                    "poster": alt(
+                        "Ilustración de un puesto de salud y de personas que esperan bajo un toldo"
+                    ),
                 },
             ),
             (
@@ -1073,7 +1087,7 @@ IMMUNIZATION = {
                 {
                     "title": "شاهد: ‎#vaccineswork",
                     "caption": "متطوعون يشرحون لماذا تهمّ اللقاحات مجتمعاتهم.",
-                    "poster": alt("رسم توضيحي لعامل صحي يحضّر لقاحًا"),
+                    "poster": alt("رسم توضيحي لمركز صحي وأشخاص ينتظرون تحت مظلة"),
                 },
             ),
             (

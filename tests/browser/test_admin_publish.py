@@ -58,7 +58,7 @@ def test_staff_publish_a_news_story_with_a_picture_and_a_paragraph(site, browser
 
         page.get_by_role("textbox", name="Title*", exact=True).fill(TITLE)
         page.get_by_role("textbox", name="Place*", exact=True).fill("Lampedusa")
-        page.get_by_role("combobox", name="Country of the dateline*").select_option(label="Italy")
+        page.get_by_role("combobox", name="Country*", exact=True).select_option(label="Italy")
         date = page.get_by_role("textbox", name="Date*", exact=True)
         date.fill(datetime.date.today().isoformat())
         date.press("Escape")

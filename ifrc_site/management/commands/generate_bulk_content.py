@@ -209,7 +209,6 @@ class Command(BaseCommand):
                             country=item.country,
                             summary=item.summary,
                             body=[{"type": "paragraph", "value": rich_text(item.paragraphs)}],
-                            countries=item.countries,
                             first_published_at=published_at(item.date),
                             last_published_at=published_at(item.date),
                         )

@@ -37,19 +37,47 @@ from resources.models import (
 CREDENTIALS_FILE = settings.BASE_DIR / ".demo-login"
 PHOTO_CREDIT = "IFRC demo illustration"
 
-# Pictures the programme pages use, beyond those of news stories and case studies.
+# Pictures the programme pages use, beyond those of news stories and case studies, with their
+# descriptions: what the generator draws for each key (tests/test_demo_media.py checks them).
 PAGE_PICTURES = {
-    "home-hero": ("community", "Illustration of a village with people gathered under trees"),
-    "migration-hero": ("migration", "Illustration of a coastal road at dusk with travellers"),
-    "migration-callout": ("migration", "Illustration of a small boat on dark water at night"),
+    "home-hero": (
+        "community",
+        "Illustration of people gathered in a village, among houses and trees",
+    ),
+    "migration-hero": (
+        "migration",
+        "Illustration of travellers on a coastal road at dusk, with tents ahead and a boat at sea",
+    ),
+    "migration-callout": (
+        "migration",
+        "Illustration of people walking along a road at dusk towards tents on the hills",
+    ),
     "immunization-hero": ("immunization", "Illustration of a health post with people waiting"),
-    "video-poster": ("immunization", "Illustration of a health worker at a clinic"),
-    "activity-philippines": ("city", "Illustration of a dense neighbourhood of houses"),
+    "video-poster": (
+        "immunization",
+        "Illustration of a health post with people waiting at an outreach canopy",
+    ),
+    "activity-philippines": (
+        "city",
+        "Illustration of apartment blocks along a street by day, with people walking",
+    ),
     "activity-sierra-leone": ("community", "Illustration of people gathered in a village"),
-    "activity-guinea": ("community", "Illustration of a family outside their home"),
-    "activity-syria": ("immunization", "Illustration of a mobile clinic beside a school"),
-    "activity-bangladesh": ("immunization", "Illustration of people outside a health centre"),
-    "activity-somaliland": ("landscape", "Illustration of a rural village under a bright sky"),
+    "activity-guinea": (
+        "community",
+        "Illustration of a group of people standing in front of village houses",
+    ),
+    "activity-syria": (
+        "immunization",
+        "Illustration of a health post with people waiting under an outreach canopy",
+    ),
+    "activity-bangladesh": (
+        "immunization",
+        "Illustration of people waiting outside a health centre",
+    ),
+    "activity-somaliland": (
+        "landscape",
+        "Illustration of snow-capped mountains above a lake, with trees on the shore",
+    ),
 }
 
 
@@ -307,7 +335,6 @@ class Command(BaseCommand):
                 hero_image=self.picture(f"news-{item['slug']}", picture["theme"], picture["alt"]),
                 hero_caption=picture["caption"],
                 body=[{"type": "paragraph", "value": demo_pages.rich(*item["body"])}],
-                countries=[item["country"]],
             )
             story.programmes = [programmes[name] for name in item["programmes"]]
             self.add_page(index, story)
