@@ -49,10 +49,29 @@ run: install messages ## Set up and serve the site with demo content on SQLite
 
 # Plain HTTP on this machine: no HTTPS redirect or HSTS unless asked for; media served by the
 # site itself (SERVE_MEDIA). The database is the same db.sqlite3 as `make run` unless
-# DATABASE_URL is set.
+# DATABASE_URL is set. Production settings require a shared cache (REDIS_URL): unless one is
+# given, a private redis-server listens on a socket in run/ and stops when gunicorn does.
 serve: install messages ## Serve production-like: gunicorn, DEBUG off, collected static files
 	@set -e; \
 	export DJANGO_SETTINGS_MODULE=ifrc_site.settings.production; \
+	redis_pid=""; redis_socket=""; \
+	stop_redis() { \
+		[ -z "$$redis_pid" ] || { kill "$$redis_pid" 2>/dev/null; wait "$$redis_pid" 2>/dev/null; }; \
+		[ -z "$$redis_socket" ] || rm -f "$$redis_socket"; \
+	}; \
+	trap stop_redis EXIT; trap 'exit 130' INT; trap 'exit 143' TERM; \
+	if [ -z "$${REDIS_URL:-}" ]; then \
+		command -v redis-server >/dev/null || make --no-print-directory redis; \
+		mkdir -p run; \
+		redis_socket="$$(pwd)/run/redis-$$$$.sock"; \
+		redis-server --port 0 --unixsocket "$$redis_socket" --unixsocketperm 700 \
+			--save "" --appendonly no --loglevel warning & \
+		redis_pid=$$!; \
+		for i in $$(seq 1 50); do [ -S "$$redis_socket" ] && break; sleep 0.1; done; \
+		[ -S "$$redis_socket" ] || { echo "redis-server did not start" >&2; exit 1; }; \
+		export REDIS_URL="unix://$$redis_socket?db=0"; \
+		echo "REDIS_URL is not set: using a private redis-server on $$redis_socket."; \
+	fi; \
 	if [ -z "$${SECRET_KEY:-}" ]; then \
 		SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')"; \
 		export SECRET_KEY; \
@@ -65,7 +84,7 @@ serve: install messages ## Serve production-like: gunicorn, DEBUG off, collected
 	$(MANAGE) migrate --noinput; \
 	$(MANAGE) collectstatic --noinput -v0; \
 	echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn (Ctrl-C to stop)"; \
-	exec $(BIN)/gunicorn ifrc_site.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
+	$(BIN)/gunicorn ifrc_site.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
 		--no-control-socket
 
 # The site's own settings from the environment (production), else those of `make run`.

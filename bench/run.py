@@ -30,6 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from private_redis import private_redis
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 RESULTS = ROOT / "bench" / "results"
@@ -279,7 +281,12 @@ def main():
         ),
         "DATABASE_CONN_MAX_AGE": "600",
     }
-    env.pop("REDIS_URL", None)
+    with private_redis(workdir) as redis_url:
+        env["REDIS_URL"] = redis_url
+        return _measure_with(env, workdir)
+
+
+def _measure_with(env, workdir):
     try:
         results = {
             "sizes": {"stories": STORIES, "documents": DOCUMENTS, "case_studies": CASE_STUDIES}

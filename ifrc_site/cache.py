@@ -8,17 +8,23 @@ generation, so the very next request renders afresh everywhere. A whole-site pur
 is always correct for listings, feeds and programme pages that show an item, and publishing is
 rare next to reading.
 
-Editors (anyone with a session), previews (under /admin/), non-GET requests and responses that
-set cookies never read or fill the cache.
+Signed-in editors, previews (under /admin/) and responses that set cookies never read or fill
+the cache; methods other than GET and HEAD are refused before rendering. How an entry is keyed
+is explained above `PAGE_QUERY_PARAMETERS`.
 """
 
+import functools
 import hashlib
 import logging
 import time
+from importlib import import_module
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
-from django.http import HttpResponse
+from django.contrib.auth import SESSION_KEY
+from django.core.cache import cache, caches
+from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template import loader
 from django.utils.http import http_date
 
 logger = logging.getLogger(__name__)
@@ -37,12 +43,65 @@ def browser_cache_seconds():
     return getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 60)
 
 
+# Changes that happen by themselves -----------------------------------------------------------
+#
+# Some content appears or goes at a set time with nobody saving anything: a document's go-live
+# and expiry times, a page's expiry time (listings leave it out from then on, before
+# `publish_scheduled` unpublishes it). Each app registers a function that returns the next such
+# time (an aware datetime) or None. The earliest is stored with the generation whenever one
+# starts, and the first request after it starts a new one: a request reads the time from the
+# cache, never the database.
+
+_schedules = []
+
+
+def register_schedule(func):
+    """Have the page cache start a new generation when the time `func()` returns has passed."""
+    if func not in _schedules:
+        _schedules.append(func)
+    return func
+
+
+def next_scheduled_change():
+    """The earliest time that a registered schedule returns, as a Unix timestamp, or None."""
+    from django.db import transaction
+
+    times = []
+    for func in _schedules:
+        try:
+            # In a savepoint: a purge may come in the middle of a transaction (a save's signal),
+            # which a failed query must not break.
+            with transaction.atomic():
+                value = func()
+        except Exception:  # no database yet, or none reachable: the entries time out anyway
+            logger.warning("Page cache schedule %r failed", func, exc_info=True)
+            continue
+        if value is not None:
+            times.append(value.timestamp())
+    return min(times, default=None)
+
+
+def _new_generation(previous=0):
+    """A generation number later than `previous`, with the time it lasts until."""
+    return (max(int(time.time() * 1000), previous + 1), next_scheduled_change())
+
+
 def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = int(time.time() * 1000)
-        cache.add(GENERATION_KEY, value, timeout=None)
-        value = cache.get(GENERATION_KEY, value)
+    entry = cache.get(GENERATION_KEY)
+    if entry is None:
+        # The first request after the cache was emptied looks the schedules up, once: a cache
+        # that cannot be reached (where every request gets here) costs no queries.
+        if cache.add(f"{GENERATION_KEY}:starting", 1, timeout=10):
+            cache.add(GENERATION_KEY, _new_generation(), timeout=None)
+        entry = cache.get(GENERATION_KEY) or (int(time.time() * 1000), None)
+    if isinstance(entry, int):  # as stored before generations had an end
+        entry = (entry, None)
+    value, ends = entry
+    if ends is not None and time.time() >= ends:
+        # One process (the first to claim it) starts the next generation; the others keep
+        # this one for the moment and find the next on their next request.
+        if cache.add(f"{GENERATION_KEY}:ended:{value}", 1, timeout=page_cache_seconds() + 60):
+            return purge_all("a scheduled change", previous=value)
     return value
 
 
@@ -70,30 +129,87 @@ def fragment(parts, compute):
     return value
 
 
-def purge_all(reason=""):
-    """Start a new generation: every cached page is rendered afresh on its next request."""
-    cache.set(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+def purge_all(reason="", previous=0):
+    """Start a new generation: every cached page is rendered afresh on its next request. The
+    next scheduled change is looked up again, since the change may have been to a schedule."""
+    entry = _new_generation(previous)
+    cache.set(GENERATION_KEY, entry, timeout=None)
     logger.info("Page cache purged: %s", reason)
+    return entry[0]
 
 
 def low_data(request):
     return request.COOKIES.get(LOW_DATA_COOKIE) == "1"
 
 
+# What a cached page is keyed by -----------------------------------------------------------
+#
+# A cached page is found by what changes it and nothing else: the scheme, host and path (which
+# carries the language), the query parameters that some page reads (PAGE_QUERY_PARAMETERS,
+# only the last value of each, as the views read them, in a fixed order) and the low-data mode.
+# A request naming any other parameter (?utm_source=..., ?x=1) is sent to the address without
+# it, so that made-up parameters neither render pages nor push real ones out of the cache.
+
+# Every parameter a public page reads: the listings' and the search's filters, the page number,
+# the search words, and the low-data switch's own two. tests/test_cache_keys.py checks that
+# every filter of every listing and of the search is here.
+PAGE_QUERY_PARAMETERS = frozenset(
+    {"q", "page", "type", "programme", "country", "region", "language", "year", "on", "next"}
+)
+# Methods a public page answers; the others are refused before anything is rendered, except
+# at the addresses whose views take forms: the admins, and the password and login forms of
+# private documents (under /documents/) and pages (Wagtail's "_util" addresses).
+READ_METHODS = ("GET", "HEAD")
+FORM_PATH_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
+FORM_PATH_PART = "/_util/"
+
+
+def _query_pairs(request):
+    """The known parameters of the request, last value of each, in order; and whether the
+    request named any other."""
+    known, unknown = {}, False
+    for name in request.GET:
+        if name in PAGE_QUERY_PARAMETERS:
+            known[name] = request.GET.getlist(name)[-1]
+        else:
+            unknown = True
+    return sorted(known.items()), unknown
+
+
+def _cache_key(request, gen, pairs):
+    variant = "low" if low_data(request) else "full"
+    raw = "|".join((request.scheme, request.get_host(), request.path, urlencode(pairs), variant))
+    return f"pagecache:{gen}:{hashlib.sha256(raw.encode('utf-8', 'surrogateescape')).hexdigest()}"
+
+
+def page_store(pairs):
+    """Pages at their plain address and pages with a query string are kept apart, so that
+    many filtered or searched addresses never push the plain pages out (`CACHES`)."""
+    alias = "pages-query" if pairs else "pages"
+    return caches[alias] if alias in settings.CACHES else cache
+
+
+def _signed_in(request):
+    """Whether the request carries the session of a signed-in user. A session cookie that is
+    not one (made up, expired, signed out) is dropped, so the request is served as any
+    anonymous reader's, from the cache, and its response can fill it."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    if request.session.get(SESSION_KEY) is not None:
+        return True
+    del request.COOKIES[settings.SESSION_COOKIE_NAME]
+    request.session = import_module(settings.SESSION_ENGINE).SessionStore()
+    return False
+
+
 def _cacheable_request(request):
     return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        request.method in READ_METHODS
         and "HTTP_AUTHORIZATION" not in request.META
         and not request.path.startswith(NEVER_CACHED_PREFIXES)
         and page_cache_seconds() > 0
+        and not _signed_in(request)
     )
-
-
-def _cache_key(request, gen):
-    variant = "low" if low_data(request) else "full"
-    raw = f"{request.get_host()}|{request.get_full_path()}|{variant}"
-    return f"pagecache:{gen}:{hashlib.sha256(raw.encode('utf-8', 'surrogateescape')).hexdigest()}"
 
 
 def _cacheable_response(response):
@@ -116,6 +232,28 @@ def _public_cache_control(request):
     return value
 
 
+def takes_forms(path):
+    return path.startswith(FORM_PATH_PREFIXES) or FORM_PATH_PART in path
+
+
+@functools.cache
+def _method_not_allowed_page():
+    """A static page in four languages, rendered once per process: refusing costs nothing."""
+    return loader.get_template("405.html").render().encode()
+
+
+def _method_not_allowed(request):
+    """OPTIONS says what a public address answers; POST, PUT, DELETE... are refused with a short
+    page. Neither renders anything of the site."""
+    if request.method == "OPTIONS":
+        response = HttpResponse(status=200)
+    else:
+        response = HttpResponseNotAllowed(READ_METHODS, _method_not_allowed_page())
+    response["Allow"] = ", ".join((*READ_METHODS, "OPTIONS"))
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 class PageCacheMiddleware:
     """Serve anonymous readers from the cache; fill it on a miss."""
 
@@ -123,11 +261,20 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method not in READ_METHODS and not takes_forms(request.path):
+            return _method_not_allowed(request)
         if not _cacheable_request(request):
             return self.get_response(request)
+        pairs, unknown = _query_pairs(request)
+        if unknown:
+            query = f"?{urlencode(pairs)}" if pairs else ""
+            response = HttpResponseRedirect(f"{request.path}{query}")
+            response["Cache-Control"] = f"public, max-age={browser_cache_seconds()}"
+            return response
+        store = page_store(pairs)
         try:
-            key = _cache_key(request, generation())
-            entry = cache.get(key)
+            key = _cache_key(request, generation(), pairs)
+            entry = store.get(key)
         except Exception:  # an unreachable cache must not take the site down
             logger.warning("Page cache unavailable", exc_info=True)
             return self.get_response(request)
@@ -144,7 +291,7 @@ class PageCacheMiddleware:
                 if name.lower() not in ("set-cookie", "content-length")
             }
             try:
-                cache.set(
+                store.set(
                     key, (response.status_code, headers, response.content), page_cache_seconds()
                 )
             except Exception:
@@ -194,6 +341,17 @@ def purge_cdn(pages=()):
     purge_pages_from_cache([*pages, *dependent_pages()])
 
 
+def next_page_expiry():
+    """When the next live page passes its expiry time and leaves the listings."""
+    from django.db.models import Min
+    from django.utils import timezone
+
+    from wagtail.models import Page
+
+    pages = Page.objects.live().filter(expire_at__gt=timezone.now())
+    return pages.aggregate(next=Min("expire_at"))["next"]
+
+
 def content_changed(sender, instance=None, **kwargs):
     from wagtail.models import Page
 
@@ -207,7 +365,14 @@ def content_changed(sender, instance=None, **kwargs):
 def connect_signals():
     from django.db.models.signals import post_delete, post_save
 
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
+    from wagtail.models import (
+        Collection,
+        CollectionViewRestriction,
+        Locale,
+        Page,
+        PageViewRestriction,
+        Site,
+    )
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from resources.models import Resource
@@ -215,6 +380,7 @@ def connect_signals():
     from .models import NationalSociety, SiteImage, SiteSettings
     from .renditions import page_published as make_renditions_on_publish
 
+    register_schedule(next_page_expiry)
     page_published.connect(make_renditions_on_publish, dispatch_uid="renditions-published")
     page_published.connect(content_changed, dispatch_uid="pagecache-published")
     page_unpublished.connect(content_changed, dispatch_uid="pagecache-unpublished")
@@ -231,6 +397,9 @@ def connect_signals():
         NationalSociety,
         SiteSettings,
         PageViewRestriction,
+        # Which documents readers may see depends on their collection (resources/models.py).
+        Collection,
+        CollectionViewRestriction,
         Site,
         Locale,
     ):

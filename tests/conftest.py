@@ -5,7 +5,8 @@ its own transaction, rolled back afterwards), so page tests see real content wit
 paying for it. Tests that need something specific build it with the factories.
 """
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.http import HttpRequest
 from django.test import Client
@@ -50,10 +51,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache (pages, renditions, settings)."""
-    cache.clear()
+    """Each test starts with empty caches (pages, fragments, settings; renditions are kept)."""
+
+    def clear():
+        for alias in ("default", "pages", "pages-query"):
+            (caches[alias] if alias in settings.CACHES else cache).clear()
+
+    clear()
     yield
-    cache.clear()
+    clear()
 
 
 @pytest.fixture

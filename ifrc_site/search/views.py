@@ -1,5 +1,6 @@
 """The search page: /<language>/search/?q=...&type=...&programme=...&page=..."""
 
+from django.conf import settings
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils.functional import cached_property
@@ -10,6 +11,7 @@ from wagtail.search.utils import normalise_query_string
 
 from ifrc_site.listing import paginate
 from ifrc_site.queries import public
+from ifrc_site.security import rate_limited, too_many_requests
 
 from .engine import Search
 from .query import MAX_LENGTH, SearchTerms
@@ -48,6 +50,11 @@ class SiteSearch(Search):
 
 
 def search(request):
+    # Searches that reach this view are those the page cache did not answer: each costs real
+    # work, so one address may make only so many a minute.
+    retry_after = rate_limited(request, "search", settings.SEARCH_RATE_LIMIT_PER_MINUTE)
+    if retry_after:
+        return too_many_requests(request, retry_after)
     terms = SearchTerms.parse(request.GET.get("q", ""))
     search = SiteSearch(request, terms, request.GET)
     results = paginate(request, search.results, per_page=PAGE_SIZE)

@@ -116,7 +116,11 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory in each process, or Redis shared by every process when REDIS_URL is set.
-# Wagtail keeps image renditions in their own "renditions" cache, so purging pages keeps them.
+# Four stores, so that one kind of entry never pushes out another: "default" for small values
+# shared by pages (menus, automatic sections, settings), "pages" for whole pages at their plain
+# address, "pages-query" for filtered listings and searches (many addresses, each rarely asked
+# for again), and "renditions", where Wagtail keeps image renditions (purging pages keeps them).
+CACHE_ALIASES = ("default", "pages", "pages-query", "renditions")
 if os.environ.get("REDIS_URL"):
     CACHES = {
         alias: {
@@ -131,19 +135,22 @@ if os.environ.get("REDIS_URL"):
                 "SOCKET_TIMEOUT": 1,
             },
         }
-        for alias in ("default", "renditions")
+        for alias in CACHE_ALIASES
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "renditions": {
+        alias: {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "renditions",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        },
+            "LOCATION": alias,
+            "OPTIONS": {"MAX_ENTRIES": entries},
+        }
+        for alias, entries in zip(CACHE_ALIASES, (2000, 1000, 1000, 5000), strict=True)
     }
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# Searches the page cache cannot answer cost real work: each address may make this many a
+# minute (0: no limit); past it, a 429 page says when to try again.
+SEARCH_RATE_LIMIT_PER_MINUTE = int(os.environ.get("SEARCH_RATE_LIMIT_PER_MINUTE", "60"))
 
 # Anonymous pages are kept this long in the cache above (purged on every publish), and
 # browsers may reuse a page this long before asking again (cheaply, with its ETag).
@@ -174,13 +181,15 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Five wrong passwords for one user name from one address lock that pair out for an hour (a
-# right password before then starts the count again). Locking the pair, not the address alone,
-# keeps one person's typing from locking out a whole office behind one address.
+# Five wrong passwords from one address lock that address out for an hour, whether they were
+# for one user name or for several: one address cannot try a password on every account. A right
+# password before then starts the count again. The user name alone locks nothing, so that
+# nobody can lock someone else out from elsewhere; the same person from another address can
+# still log in.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 # The address of the person logging in, not of a proxy, and never one they can forge.
 AXES_CLIENT_IP_CALLABLE = "ifrc_site.security.client_ip_address"
@@ -345,3 +354,12 @@ FORMAT_MODULE_PATH = ["ifrc_site.formats"]
 
 # No avatars from Gravatar in the admin: staff's e-mail hashes would go to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Hostile uploads: a PDF is read in a process of its own with this much memory (bytes) and
+# time (seconds) and refused beyond that many pages (resources/pdf.py); an animated image of
+# more frames than this is refused (ifrc_site/image_forms.py).
+RESOURCES_MAX_PDF_PAGES = int(os.environ.get("RESOURCES_MAX_PDF_PAGES", "2000"))
+RESOURCES_PDF_MEMORY_BYTES = int(os.environ.get("RESOURCES_PDF_MEMORY_BYTES", str(1024**3)))
+RESOURCES_PDF_SECONDS = int(os.environ.get("RESOURCES_PDF_SECONDS", "60"))
+WAGTAILIMAGES_MAX_FRAMES = 100
+WAGTAILIMAGES_IMAGE_FORM_BASE = "ifrc_site.image_forms.SiteImageForm"

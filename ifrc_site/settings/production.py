@@ -1,6 +1,8 @@
 """A live site: HTTPS only, secrets and hosts from the environment, refusing to start without."""
 
+import ipaddress
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -10,8 +12,44 @@ if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable for production.")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("Set ALLOWED_HOSTS (comma-separated host names) for production.")
+# The page cache is purged by starting a new generation in the cache itself. With each process
+# keeping its own cache, a purge would reach only the process that made it: not the other
+# workers and servers, and never from `publish_scheduled`, which runs in a process of its own.
+# There is no exception for a single process: `make serve` starts a Redis of its own.
+if not os.environ.get("REDIS_URL"):
+    raise ImproperlyConfigured(
+        "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0) for production: the page cache must be "
+        "shared, so that a purge reaches every worker and server and the scheduled-publishing "
+        "command (manage.py publish_scheduled)."
+    )
 
 DEBUG = False
+
+# The address of the admin, for the links in notification e-mails: WAGTAILADMIN_BASE_URL, else
+# the first public host of ALLOWED_HOSTS over HTTPS. A public site never links to a loopback
+# address, which would send reviewers nowhere; a run on this machine alone (`make serve`, whose
+# hosts are all loopback) may.
+
+
+def _is_loopback(host):
+    host = host.strip("[]")
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost" or host.endswith(".localhost")
+
+
+_named_hosts = [host.lstrip(".") for host in ALLOWED_HOSTS if "*" not in host]  # noqa: F405
+_public_hosts = [host for host in _named_hosts if not _is_loopback(host)]
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip().rstrip("/")
+if not WAGTAILADMIN_BASE_URL and (_public_hosts or _named_hosts):
+    WAGTAILADMIN_BASE_URL = "https://" + (_public_hosts or _named_hosts)[0]
+_admin_host = urlsplit(WAGTAILADMIN_BASE_URL).hostname or ""
+if not _admin_host or (_public_hosts and _is_loopback(_admin_host)):
+    raise ImproperlyConfigured(
+        "Set WAGTAILADMIN_BASE_URL to the site's public address (e.g. https://www.example.org) "
+        "for production: the links in notification e-mails lead there."
+    )
 
 # Behind a proxy or load balancer that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

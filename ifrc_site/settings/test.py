@@ -12,10 +12,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "r"},
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+    for alias in CACHE_ALIASES  # noqa: F405
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests search from one address far more often than a reader would; the limit has its own tests.
+SEARCH_RATE_LIMIT_PER_MINUTE = 0
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Uploaded and generated files of a test run go to a throwaway folder, never into media/.

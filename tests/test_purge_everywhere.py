@@ -1,0 +1,288 @@
+"""A purge reaches every server: production settings require the shared cache (Redis), two
+separate servers drop a page as soon as it is unpublished, by an editor or by the scheduled
+publishing command, and documents whose go-live or expiry time passes change the listings."""
+
+import datetime
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import time
+import urllib.request
+import uuid
+from urllib.error import HTTPError, URLError
+
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connections
+from django.utils import timezone
+
+from wagtail.models import Page
+
+import pytest
+
+from ifrc_site.cache import generation
+from news.models import NewsStoryPage
+
+from .factories import ResourceFactory
+from .helpers import BASE_DIR, PYTHON, free_port, production_env
+
+pytestmark = pytest.mark.django_db
+
+LIBRARY = "/en/resources/"
+
+
+def test_production_settings_refuse_to_start_without_a_shared_cache():
+    result = subprocess.run(
+        [PYTHON, "manage.py", "check"],
+        cwd=BASE_DIR,
+        env=production_env(REDIS_URL=None),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "REDIS_URL" in result.stderr
+
+
+def test_a_document_appears_and_goes_when_its_times_pass(client):
+    """No one saves anything when a document's go-live or expiry time comes: the generation
+    stored at the last purge ends then, and the next request renders the library afresh."""
+    arriving = ResourceFactory(
+        title="Flood season checklist",
+        publication_date=datetime.date.today(),
+        go_live_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    leaving = ResourceFactory(title="Winter appeal summary", publication_date=datetime.date.today())
+    # The times come a few renderings of the library ahead, as measured here, so that a slow
+    # machine does not see them pass before the library is rendered and cached.
+    started = time.monotonic()
+    client.get(LIBRARY)
+    soon = timezone.now() + datetime.timedelta(seconds=max(1.5, 4 * (time.monotonic() - started)))
+    arriving.go_live_at = soon
+    arriving.save()
+    leaving.expire_at = soon
+    leaving.save()
+    client.get(LIBRARY)
+    before = client.get(LIBRARY)
+    assert before["X-Page-Cache"] == "hit"
+    assert arriving.title.encode() not in before.content
+    assert leaving.title.encode() in before.content
+
+    time.sleep(max(0, (soon - timezone.now()).total_seconds()) + 0.1)
+    after = client.get(LIBRARY)
+    assert after["X-Page-Cache"] == "miss"
+    assert arriving.title.encode() in after.content
+    assert leaving.title.encode() not in after.content
+    assert client.get(LIBRARY)["X-Page-Cache"] == "hit"  # and cached again from then on
+
+
+def test_requests_read_the_next_change_from_the_cache(django_assert_num_queries):
+    first = generation()
+    with django_assert_num_queries(0):
+        assert [generation() for _ in range(5)] == [first] * 5
+
+
+# Two servers, one database, one Redis ------------------------------------------------------
+
+
+def wait_for_port(port, process, seconds, log=None):
+    deadline = time.monotonic() + seconds
+    while True:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        assert process.poll() is None, log.read_text() if log else "the process stopped"
+        assert time.monotonic() < deadline, log.read_text() if log else "no answer"
+        time.sleep(0.1)
+
+
+def stop(process, signal=signal.SIGTERM):
+    if process.poll() is None:
+        process.send_signal(signal)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    binary = shutil.which("redis-server")
+    assert binary, "redis-server is required (make test installs Debian's redis-server)"
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port, process, 10)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        stop(process)
+
+
+@pytest.fixture
+def shared_cache(redis_url, settings):
+    """This process uses the servers' Redis, with the stores named as production names them."""
+    settings.CACHES = {
+        alias: {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": f"ifrc-{alias}",
+        }
+        for alias in settings.CACHE_ALIASES
+    }
+    caches["default"].client.get_client().flushdb()
+    yield redis_url
+    caches["default"].client.get_client().flushdb()
+
+
+def _postgres_url(settings_dict, name):
+    user, password = settings_dict["USER"], settings_dict["PASSWORD"]
+    host, port = settings_dict["HOST"] or "127.0.0.1", settings_dict["PORT"] or "5432"
+    credentials = f"{user}:{password}@" if password else f"{user}@"
+    return f"postgres://{credentials}{host}:{port}/{name}"
+
+
+@pytest.fixture
+def shared_database(tmp_path):
+    """A copy of the test database (the demo site) that other processes can open: a SQLite
+    file, or a new PostgreSQL database. This process uses it too while the test runs, outside
+    the test's transaction, so that what it writes is what the servers read."""
+    original = connections["default"]
+    original.ensure_connection()
+    settings_dict = dict(original.settings_dict)
+    if original.vendor == "postgresql":
+        name = f"purge_{uuid.uuid4().hex[:12]}"
+        with original._nodb_cursor() as cursor:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+        source = _postgres_url(settings_dict, settings_dict["NAME"])
+        url = _postgres_url(settings_dict, name)
+        dump = subprocess.Popen(
+            ["pg_dump", "--no-owner", "--dbname", source], stdout=subprocess.PIPE
+        )
+        subprocess.run(
+            ["psql", "-q", "-v", "ON_ERROR_STOP=1", "--dbname", url],
+            stdin=dump.stdout,
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
+        dump.stdout.close()
+        assert dump.wait() == 0
+        settings_dict["NAME"] = name
+    else:
+        path = tmp_path / "shared.sqlite3"
+        copy = sqlite3.connect(path)
+        original.connection.backup(copy)
+        copy.close()
+        url = f"sqlite:///{path}"
+        settings_dict["NAME"] = str(path)
+    shared = original.__class__(settings_dict, alias="default")
+    connections["default"] = shared
+    try:
+        yield url
+    finally:
+        shared.close()
+        connections["default"] = original
+        if original.vendor == "postgresql":
+            with original._nodb_cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def two_servers(shared_database, shared_cache, tmp_path):
+    """Two gunicorn servers, one worker each, on production settings (static files served from
+    their sources, as nothing is collected here), sharing the database and Redis."""
+    (tmp_path / "servers_settings.py").write_text(
+        "from ifrc_site.settings.production import *  # noqa: F403\n"
+        "STORAGES = {**STORAGES, 'staticfiles': "  # noqa: F405
+        "{'BACKEND': 'django.contrib.staticfiles.storage.StaticFilesStorage'}}\n"
+    )
+    env = production_env(
+        DJANGO_SETTINGS_MODULE="servers_settings",
+        PYTHONPATH=os.pathsep.join([str(tmp_path), str(BASE_DIR)]),
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=shared_database,
+        REDIS_URL=shared_cache,
+        MEDIA_ROOT=str(tmp_path / "media"),
+        SECURE_SSL_REDIRECT="false",
+        SECURE_HSTS_SECONDS="0",
+        LOG_LEVEL="WARNING",
+    )
+    servers = []
+    try:
+        for number in (1, 2):
+            port = free_port()
+            log = tmp_path / f"server-{number}.log"
+            with log.open("w") as output:
+                process = subprocess.Popen(
+                    [
+                        str(BASE_DIR / ".venv" / "bin" / "gunicorn")
+                        if (BASE_DIR / ".venv" / "bin" / "gunicorn").exists()
+                        else shutil.which("gunicorn"),
+                        "ifrc_site.wsgi",
+                        "--bind",
+                        f"127.0.0.1:{port}",
+                        "--workers",
+                        "1",
+                        "--no-control-socket",
+                    ],
+                    cwd=BASE_DIR,
+                    env=env,
+                    stdout=output,
+                    stderr=subprocess.STDOUT,
+                )
+            servers.append((process, port, log))
+        for process, port, log in servers:
+            wait_for_port(port, process, 60, log)
+        yield [f"http://127.0.0.1:{port}" for _, port, _ in servers]
+    finally:
+        for process, _, _ in servers:
+            stop(process, signal.SIGINT)  # gunicorn's quick shutdown
+
+
+def fetch(url):
+    """The status and X-Page-Cache header of a plain GET."""
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.status, response.headers.get("X-Page-Cache")
+    except HTTPError as error:
+        return error.code, error.headers.get("X-Page-Cache")
+    except URLError as error:
+        raise AssertionError(f"{url}: {error}") from error
+
+
+def cached_on_both(servers, path):
+    for base in servers:
+        assert fetch(base + path) == (200, "miss"), base
+        assert fetch(base + path) == (200, "hit"), base
+
+
+def a_story():
+    return NewsStoryPage.objects.live().filter(locale__language_code="en").first()
+
+
+def test_unpublishing_reaches_both_servers(two_servers):
+    story = a_story()
+    path = story.url
+    cached_on_both(two_servers, path)
+    story.unpublish()
+    for base in two_servers:
+        assert fetch(base + path)[0] == 404, base
+
+
+def test_a_scheduled_unpublish_reaches_both_servers(two_servers):
+    story = a_story()
+    path = story.url
+    cached_on_both(two_servers, path)
+    # As when its expiry time has passed and the command has not yet run: both still serve it.
+    Page.objects.filter(pk=story.pk).update(expire_at=timezone.now() - datetime.timedelta(1))
+    for base in two_servers:
+        assert fetch(base + path) == (200, "hit"), base
+    call_command("publish_scheduled", verbosity=0)
+    for base in two_servers:
+        assert fetch(base + path)[0] == 404, base
