@@ -17,7 +17,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
-from .queries import localized
+from .queries import localized, page_is_shown
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 PARAGRAPH_FEATURES = ["h2", "h3", *RICH_TEXT_FEATURES]
@@ -31,10 +31,12 @@ class LinkStructValue(blocks.StructValue):
 
     @cached_property
     def href(self):
+        """The address, or "" when the chosen page or document may not be shown to readers
+        (the link is then shown as plain text)."""
         if page := self.get("page"):
-            return localized(page).url
+            return localized(page).url if page_is_shown(page) else ""
         if document := self.get("document"):
-            return document.url
+            return "" if document.pk in type(document).unlisted_ids() else document.url
         return self.get("url") or ""
 
     @cached_property
@@ -488,9 +490,18 @@ class KeyFiguresBlock(blocks.StructBlock):
 
 
 class DocumentListBlock(SectionHeadingMixin):
-    """Chosen documents shown with their type, size and date."""
+    """Chosen documents shown with their type, size and date; those readers may not see
+    (embargoed, expired, unapproved, private: Resource.unlisted_ids) are left out until they may,
+    and stay chosen in the editor."""
 
     documents = blocks.ListBlock(DocumentChooserBlock(), min_num=1, label=_("Documents"))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        documents = [document for document in value["documents"] if document]
+        unlisted = type(documents[0]).unlisted_ids() if documents else ()
+        context["documents"] = [document for document in documents if document.pk not in unlisted]
+        return context
 
     class Meta:
         icon = "doc-full-inverse"

@@ -13,12 +13,14 @@ from django.utils import translation
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.signals import copy_for_translation_done
 
+from .queries import public
+
 
 def live_translations(page):
     """Every live, public version of a page, this one included, by language code."""
     if not isinstance(page, Page) or not page.pk:
         return {}
-    pages = page.get_translations(inclusive=True).live().public().select_related("locale")
+    pages = public(page.get_translations(inclusive=True).live(), page).select_related("locale")
     return {other.locale.language_code: other for other in pages}
 
 

@@ -111,7 +111,12 @@ class BasePage(ListingFieldsMixin, Page):
 
     content_panels = Page.content_panels
     promote_panels = Page.promote_panels + ListingFieldsMixin.promote_panels
-    search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("listing_summary"),
+        # Pages past their expiry time are left out of search as of every listing (queries.public).
+        index.FilterField("expire_at"),
+    ]
 
     class Meta:
         abstract = True

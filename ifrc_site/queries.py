@@ -8,7 +8,7 @@ which only change when a language is added).
 
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
-from django.utils import translation
+from django.utils import timezone, translation
 
 from wagtail.models import Locale, PageViewRestriction
 
@@ -50,5 +50,13 @@ def private_q(owner):
 
 
 def public(queryset, owner):
-    """`queryset.public()`, sharing one restriction lookup between every call for `owner`."""
-    return queryset.exclude(private_q(owner))
+    """The pages readers may find: `queryset.public()`, sharing one restriction lookup between
+    every call for `owner`, less pages past their expiry time (Wagtail unpublishes those only
+    when `publish_scheduled` next runs; until then they are already gone for readers)."""
+    return queryset.exclude(private_q(owner)).exclude(expire_at__lte=timezone.now())
+
+
+def page_is_shown(page):
+    """`public()` for one page already in hand, less the privacy check (a link to a private
+    page leads to its login): live and not past its expiry time."""
+    return page.live and not (page.expire_at is not None and page.expire_at <= timezone.now())

@@ -9,8 +9,10 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.static import serve
+
+from wagtail.documents import get_document_model
 
 from .cache import LOW_DATA_COOKIE
 from .middleware import DATABASE_ERRORS, database_unavailable_response
@@ -44,9 +46,15 @@ def low_data(request):
     ):
         target = "/"
     response = HttpResponseRedirect(target)
+    secure = settings.SESSION_COOKIE_SECURE or request.is_secure()
     if request.GET.get("on") == "1":
         response.set_cookie(
-            LOW_DATA_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax", httponly=True
+            LOW_DATA_COOKIE,
+            "1",
+            max_age=365 * 24 * 3600,
+            secure=secure,
+            httponly=True,
+            samesite="Lax",
         )
     else:
         response.delete_cookie(LOW_DATA_COOKIE, samesite="Lax")
@@ -54,7 +62,7 @@ def low_data(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def choose_language(request, language_code):
     """The language switcher's links lead here: remember the reader's choice in the language
     cookie, then go on to the page in that language.
@@ -92,6 +100,11 @@ def media(request, path):
     path = posixpath.normpath(path).lstrip("/")
     if path.startswith("documents/") and not path.startswith("documents/thumbnails/"):
         raise Http404
+    if path.startswith("documents/thumbnails/"):
+        # A thumbnail shows the first page: it follows its document's rule.
+        document = get_document_model().objects.filter(thumbnail=path).first()
+        if document is None or not document.may_be_shown_to(request.user):
+            raise Http404
     try:
         return serve(request, path, document_root=settings.MEDIA_ROOT)
     except OSError:  # a name too long for the file system, or otherwise unreadable

@@ -1,11 +1,14 @@
 """Admin hooks of the site-wide app."""
 
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.rich_text.pages import PageLinkHandler
 
-from .permissions import can_see_whole_tree, chooser_pages_for, own_part
+from .permissions import can_see_whole_tree, chooser_pages_for, media_visible_to, own_part
+from .queries import page_is_shown
 from .reports import OutOfDateTranslationsMenuItem, OutOfDateTranslationsView
 
 
@@ -41,6 +44,22 @@ def page_chooser_hides_other_drafts(pages, request):
     return chooser_pages_for(request.user, pages)
 
 
+@hooks.register("construct_image_chooser_queryset")
+def image_chooser_shows_own_collections(images, request):
+    return media_visible_to(request.user, images)
+
+
+# After Wagtail's own registration of the endpoints, which these replace.
+@hooks.register("construct_admin_api", order=100)
+def admin_api_shows_own_collections(router):
+    """The admin API lists and opens only the images and documents of the user's collections
+    (permissions.media_visible_to), as the choosers do."""
+    from .admin_views import ConfinedDocumentsAPIViewSet, ConfinedImagesAPIViewSet
+
+    router.register_endpoint("documents", ConfinedDocumentsAPIViewSet)
+    router.register_endpoint("images", ConfinedImagesAPIViewSet)
+
+
 @hooks.register("construct_explorer_page_queryset")
 def explorer_shows_only_own_sections(parent_page, pages, request):
     """A society editor's permissions span their section in every language, so Wagtail's
@@ -58,3 +77,32 @@ def page_types_report_only_for_staff(request, menu_items):
     editors (its address refuses them too, see ifrc_site/admin_views.py)."""
     if not can_see_whole_tree(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+# Pages readers may see: the rule of ifrc_site/queries.py `public()` at the other doors ------
+
+
+@hooks.register("before_serve_page")
+def refuse_expired_pages(page, request, serve_args, serve_kwargs):
+    """A page past its expiry time is a 404 at once, not only once `publish_scheduled` has
+    unpublished it."""
+    if not page_is_shown(page):
+        raise Http404("No page here.")
+
+
+class LivePageLinkHandler(PageLinkHandler):
+    """Rich-text links to pages: a link to a page that is unpublished or past its expiry time is
+    rendered as its plain link text, as Wagtail does for a deleted page."""
+
+    @classmethod
+    def get_many(cls, attrs_list):
+        return [
+            page if page is not None and page_is_shown(page) else None
+            for page in super().get_many(attrs_list)
+        ]
+
+
+# After Wagtail's own registration of the "page" link type, which this one replaces.
+@hooks.register("register_rich_text_features", order=100)
+def register_live_page_links(features):
+    features.register_link_type(LivePageLinkHandler)

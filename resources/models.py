@@ -1,6 +1,6 @@
 """The resource library (documents with their type, date and language) and case studies."""
 
-import os
+import secrets
 
 from django import forms
 from django.conf import settings
@@ -15,18 +15,21 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
+from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.permissions import policy_registry
 from wagtail.search import index
 
 import django_filters
 from django_countries.fields import CountryField
 
 from ifrc_site.blocks import BaseStreamBlock
+from ifrc_site.cache import fragment
 from ifrc_site.forms import LocalisedPageForm
 from ifrc_site.listing import ListingFilterSet, paginate
 from ifrc_site.models import BasePage, NationalSociety, programme_page_choices
 from ifrc_site.queries import public
 
-from .pdf import read_pdf
+from .pdf import read_pdf, remembered_details
 
 # Documents ---------------------------------------------------------------------------------
 
@@ -51,20 +54,59 @@ def file_size_label(size):
 
 
 class ResourceQuerySet(DocumentQuerySet):
-    def listed(self):
-        """Documents readers may see in the library, newest first.
+    """The one rule of who may see a document, used by every door that leads to one.
 
-        Only those live now (past their go-live time, if any, and not yet expired), and none
-        from a National Society's own collection: what a society's editors upload stays out of
-        the library until communications staff move it into a library collection.
-        """
+    - `released()`: documents that exist for the public at this moment: past their go-live
+      time (if any), not yet expired, and not in a National Society's own collection (what a
+      society's editors upload stays out until communications staff move it into a library
+      collection).
+    - `listed()`: those of them that public pages may list or link to: also none from a
+      private collection (one with a view restriction), whose readers sign in or give a
+      password at the document's own address instead.
+    """
+
+    def released(self):
         now = timezone.now()
         return (
             self.filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
             .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-            .filter(collection__national_societies__isnull=True)
+            .exclude(collection__in=society_collection_ids())
+        )
+
+    def listed(self):
+        """Documents readers may see in the library and on pages, newest first."""
+        return (
+            self.released()
+            .exclude(collection__in=private_collection_ids())
             .order_by(*Resource.newest_first)
         )
+
+
+# Written as lists of collection ids, which search backends can filter on as well as querysets;
+# each kept once per content generation (saving a society, collection or restriction starts one).
+
+
+def society_collection_ids():
+    """The National Societies' own collections, whose documents await approval."""
+    return fragment(
+        ("society-collections",),
+        lambda: list(
+            NationalSociety.objects.exclude(collection=None).values_list("collection", flat=True)
+        ),
+    )
+
+
+def private_collection_ids():
+    """Collections with a view restriction, and those inside them."""
+
+    def compute():
+        paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        query = Q(pk__in=[])
+        for path in paths:
+            query |= Q(path__startswith=path)
+        return list(Collection.objects.filter(query).values_list("pk", flat=True)) if paths else []
+
+    return fragment(("private-collections",), compute)
 
 
 class Resource(AbstractDocument):
@@ -137,6 +179,9 @@ class Resource(AbstractDocument):
         index.FilterField("resource_type"),
         index.FilterField("language"),
         index.FilterField("publication_date"),
+        # The gate's own fields (ResourceQuerySet), so that search keeps it too.
+        index.FilterField("go_live_at"),
+        index.FilterField("expire_at"),
     ]
 
     newest_first = ("-publication_date", "-created_at", "-pk")
@@ -158,27 +203,71 @@ class Resource(AbstractDocument):
             self.thumbnail.delete(save=False)
         if self.file_extension != "pdf":
             return
-        self.file.seek(0)
-        details = read_pdf(self.file.read())
-        self.file.seek(0)
+        # The upload form has read the PDF already (resources/validators.py); a file saved
+        # otherwise is read here.
+        details = remembered_details(self.file)
+        if details is None:
+            self.file.seek(0)
+            details = read_pdf(self.file.read())
+            self.file.seek(0)
         if details is None:
             return
         self.page_count, self.extracted_text = details.page_count, details.text
         if details.thumbnail:
-            name = os.path.splitext(os.path.basename(self.file.name))[0] + ".webp"
+            # A name nobody can guess from the document's: a thumbnail shows the first page,
+            # and a web server in front may serve media without asking the site.
+            name = f"{secrets.token_urlsafe(16)}.webp"
             self.thumbnail.save(name, ContentFile(details.thumbnail), save=False)
 
     @property
     def format_label(self):
-        """ "pdf (6.42 MB)", "pdf (6,42 Mo)": the format isolated, so that it reads in order on
+        """ "PDF, 6.42 MB", "PDF, 6,42 Mo": the format isolated, so that it reads in order on
         right-to-left pages too."""
-        return format_html(
-            "<bdi>{}</bdi> ({})", self.file_extension, file_size_label(self.file_size)
-        )
+        name = format_html("<bdi>{}</bdi>", self.file_extension.upper())
+        size = file_size_label(self.file_size)
+        if not size:
+            return name
+        # The same joining words as the download cue's (site_tags.download_cue).
+        return format_html(str(_("{first}, {second}")), first=name, second=size)
 
     @property
     def date(self):
         return self.publication_date or self.created_at.date()
+
+    # The gate (see ResourceQuerySet) -------------------------------------------------------
+
+    @classmethod
+    def unlisted_ids(cls):
+        """Ids of the documents that public pages must not show or link to: embargoed,
+        expired, unapproved or private ones. Usually few; kept once per content generation
+        (a go-live or expiry time passing starts a new one), so blocks and rich-text links
+        check any number of documents without a query each."""
+        return fragment(
+            ("unlisted-documents",),
+            lambda: frozenset(
+                cls.objects.exclude(pk__in=cls.objects.listed().values("pk")).values_list(
+                    "pk", flat=True
+                )
+            ),
+        )
+
+    def may_be_served_to(self, user):
+        """Whether the document's own address may send the file to this reader: when it is
+        released (a private collection then asks for its password or login, as Wagtail does),
+        or to an editor who may choose or change it in the admin (to check it before release)."""
+        return Resource.objects.released().filter(pk=self.pk).exists() or self.is_editable_by(user)
+
+    def may_be_shown_to(self, user):
+        """Whether a public page or file derived from the document (its thumbnail) may be
+        shown: when it is listed, or to an editor who may choose or change it."""
+        return self.pk not in Resource.unlisted_ids() or self.is_editable_by(user)
+
+    def is_editable_by(self, user):
+        if not user.is_authenticated:
+            return False
+        return policy_registry.get_by_type(Resource).user_has_any_permission_for_instance(
+            user, ["change", "choose"], self
+        )
 
 
 # Library listing ---------------------------------------------------------------------------
@@ -310,6 +399,25 @@ class CaseStudyPageForm(LocalisedPageForm):
         if society_id:
             self.instance.national_society_id = society_id
 
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.goes_forward() and not cleaned_data.get("consent_recorded"):
+            self.add_error("consent_recorded", CaseStudyPage.consent_required_message())
+        return cleaned_data
+
+    def goes_forward(self):
+        """Whether the button pressed submits, resubmits, approves or publishes the page, rather
+        than saving a draft, requesting changes or cancelling the review (see the page editor's
+        create and edit views for the names the buttons send)."""
+        if any(
+            self.data.get(name)
+            for name in ("action-publish", "action-submit", "action-restart-workflow")
+        ):
+            return True
+        return bool(self.data.get("action-workflow-action")) and (
+            self.data.get("workflow-action-name") == "approve"
+        )
+
 
 class CaseStudyPage(BasePage):
     """A National Society's account of its work in one country and programme."""
@@ -403,6 +511,53 @@ class CaseStudyPage(BasePage):
             if society_id:
                 self.national_society_id = society_id
         return super().save(*args, **kwargs)
+
+    @staticmethod
+    def consent_required_message():
+        return _(
+            "Tick “consent recorded” before submitting, approving or publishing this case study: "
+            "every identifiable person shown or named must have given informed consent."
+        )
+
+    def publish(self, revision, *args, log_action=True, **kwargs):
+        """Refuse to put a case study live, or schedule it, without recorded consent.
+
+        The page editor already refuses (CaseStudyPageForm); this also covers an approval from
+        the dashboard, `publish_scheduled` and the shell. The refusal is a PermissionDenied, so
+        that a view it escapes from answers 403 rather than 500, and the approval it ends is
+        rolled back with the rest of the transaction.
+        """
+        import logging
+
+        from wagtail.actions.publish_page_revision import PublishPagePermissionError
+
+        if not revision.as_object().consent_recorded:
+            if log_action == "wagtail.publish.scheduled":
+                # Scheduled before consent became a condition: drop the schedule, so that the
+                # command goes on with the other pages and does not try this one again.
+                logging.getLogger(__name__).warning(
+                    "Not publishing case study pk=%s revision_id=%s: consent is not recorded.",
+                    self.pk,
+                    revision.pk,
+                )
+                type(revision).objects.filter(pk=revision.pk).update(approved_go_live_at=None)
+                return None
+            raise PublishPagePermissionError(str(self.consent_required_message()))
+        return super().publish(revision, *args, log_action=log_action, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        if self.do_not_syndicate:
+            return []
+        return super().get_sitemap_urls(request)
+
+    @classmethod
+    def syndicated(cls, queryset=None):
+        """The case studies that feeds and partner sites may carry: not those marked
+        "do not syndicate", nor any without recorded consent. Liveness and privacy are left to
+        the caller (`live()`, `ifrc_site.queries.public`)."""
+        if queryset is None:
+            queryset = cls.objects.all()
+        return queryset.filter(do_not_syndicate=False, consent_recorded=True)
 
     @property
     def card_summary(self):

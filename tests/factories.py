@@ -77,6 +77,7 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
     country = "PK"
     summary = "Vaccinators travel to villages that clinics do not reach."
     national_society = factory.LazyAttribute(lambda page: page.parent.national_society)
+    consent_recorded = True
     body = factory.LazyFunction(
         lambda: [{"type": "paragraph", "value": "<p>Vaccinators walked for hours.</p>"}]
     )

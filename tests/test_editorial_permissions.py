@@ -148,6 +148,7 @@ def world(django_db_setup, django_db_blocker):
                     programme=w.migration,
                     summary="Volunteers met families at the border.",
                     body=[{"type": "paragraph", "value": "<p>Volunteers met families.</p>"}],
+                    consent_recorded=True,
                 ),
             )
 
@@ -224,6 +225,7 @@ def page_form_data(page, **changes):
             "summary": page.summary,
             "hero_caption": "",
             "body": body,
+            "consent_recorded": "on",
         }
     elif isinstance(page, NewsStoryPage):
         data = {

@@ -24,7 +24,7 @@ from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import CollectionViewRestriction, Page
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from django_countries import countries
@@ -167,7 +167,7 @@ class NewsKind(PageKind):
     key = "news"
     label = _("News story")
     plural = _("News")
-    fields = ("pk", "locale__language_code", "date", "countries")
+    fields = ("pk", "locale__language_code", "date", "country")  # the dateline's country
 
     def models(self):
         from news.models import NewsStoryPage
@@ -175,7 +175,7 @@ class NewsKind(PageKind):
         return [NewsStoryPage]
 
     def hit(self, model, row, score, engine):
-        pk, language, date, codes = row
+        pk, language, date, code = row
         return Hit(
             self,
             model,
@@ -183,7 +183,7 @@ class NewsKind(PageKind):
             score,
             date=date,
             language=language,
-            countries=country_codes(codes),
+            countries=country_codes(code),
             programmes=engine.programmes_of(model, pk),
         )
 
@@ -223,9 +223,8 @@ class DocumentKind(Kind):
     def sources(self, request):
         from resources.models import Resource
 
-        # Documents of collections with a view restriction stay out, as in Wagtail's own search.
-        restricted = CollectionViewRestriction.objects.values("collection_id")
-        return [Resource.objects.exclude(collection__in=restricted).defer("extracted_text")]
+        # The library's rule: no embargoed, expired, unapproved or private document.
+        return [Resource.objects.listed().order_by().defer("extracted_text")]
 
     def hit(self, model, row, score, engine):
         pk, language, published, created, codes = row
