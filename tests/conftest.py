@@ -5,6 +5,9 @@ its own transaction, rolled back afterwards), so page tests see real content wit
 paying for it. Tests that need something specific build it with the factories.
 """
 
+import shutil
+import subprocess
+
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.management import call_command
@@ -18,6 +21,8 @@ import pytest
 from ifrc_site.models import HomePage
 from immunization.models import ImmunizationPage
 from migration.models import MigrationPage
+
+from .helpers import free_port, stop, wait_for_port
 
 
 def pytest_collection_modifyitems(config, items):
@@ -88,3 +93,20 @@ def admin_client(django_user_model):
     admin = Client()
     admin.force_login(django_user_model.objects.get(username="admin"))
     return admin
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    """A Debian redis-server of the tests' own on a free local port, stopped afterwards."""
+    binary = shutil.which("redis-server")
+    assert binary, "redis-server is required (make test installs Debian's redis-server)"
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port, process, 10)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        stop(process)

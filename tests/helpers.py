@@ -1,11 +1,15 @@
-"""Helpers for tests that run the site or its commands as separate processes."""
+"""Helpers shared by test modules: processes the tests start, and what an admin refusal is."""
 
 import os
+import signal
 import socket
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 from django.conf import settings
+from django.urls import reverse
 
 BASE_DIR = Path(settings.BASE_DIR)
 PYTHON = sys.executable
@@ -37,3 +41,41 @@ def production_env(**overrides):
     )
     env.update(overrides)
     return {key: value for key, value in env.items() if value is not None}
+
+
+def wait_for_port(port, process, seconds, log=None):
+    """Wait until `process` listens on `port`; fail with its log if it stops or takes too long."""
+    deadline = time.monotonic() + seconds
+    while True:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        assert process.poll() is None, log.read_text() if log else "the process stopped"
+        assert time.monotonic() < deadline, log.read_text() if log else "no answer"
+        time.sleep(0.1)
+
+
+def stop(process, signal=signal.SIGTERM):
+    """Stop a process the tests started, killing it if it does not stop within 20 seconds."""
+    if process.poll() is None:
+        process.send_signal(signal)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def refused(response):
+    """The admin said no: 403, 404, or a redirect to the login or to the dashboard."""
+    if response.status_code in (403, 404):
+        return True
+    if response.status_code == 302:
+        location = response["Location"]
+        if location == f"/{settings.LANGUAGE_CODE}{response.wsgi_request.path}":
+            # An admin 404: LocaleMiddleware offers the same path under the language prefix.
+            return True
+        return location.startswith(reverse("wagtailadmin_login")) or location == reverse(
+            "wagtailadmin_home"
+        )
+    return False

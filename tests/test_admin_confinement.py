@@ -12,7 +12,6 @@ Central African Red Cross Society), "editor-pak" (society B, Pakistan Red Cresce
 import datetime
 import io
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -27,6 +26,8 @@ from PIL import Image as PILImage
 from ifrc_site.models import HomePage, NationalSociety, SiteImage
 from migration.models import MigrationPage
 from resources.models import CaseStudyPage, CaseStudySectionPage, Resource
+
+from .helpers import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -111,20 +112,6 @@ def as_user(items):
         return client
 
     return log_in
-
-
-def refused(response):
-    """The admin said no: 403, 404, or a redirect to the login or to the dashboard."""
-    if response.status_code in (403, 404):
-        return True
-    if response.status_code == 302:
-        location = response["Location"]
-        if location == f"/{settings.LANGUAGE_CODE}{response.wsgi_request.path}":
-            return True
-        return location.startswith(reverse("wagtailadmin_login")) or location == reverse(
-            "wagtailadmin_home"
-        )
-    return False
 
 
 def text(response):

@@ -2,12 +2,10 @@
 
 import datetime
 import http.server
-import shutil
 import socket
 import subprocess
 import sys
 import threading
-import time
 
 from django.core.cache import caches
 
@@ -212,27 +210,6 @@ def test_publishing_purges_the_cdn(settings, purge_server, home, migration_page)
 
 
 # Several processes sharing Redis -------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def redis_url():
-    binary = shutil.which("redis-server")
-    assert binary, "redis-server is required (make test installs Debian's redis-server)"
-    port = free_port()
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(50):
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.1)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        process.wait()
 
 
 def test_a_purge_in_another_process_reaches_this_one(client, migration_page, redis_url, settings):

@@ -13,7 +13,6 @@ Society of the demo content; the groups and workflow are those of ifrc_site.role
 import datetime
 import io
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -31,6 +30,8 @@ from ifrc_site.models import HomePage, NationalSociety, SiteImage, StandardPage
 from migration.models import MigrationPage
 from news.models import NewsIndexPage, NewsStoryPage
 from resources.models import CaseStudyPage, CaseStudySectionPage, Resource
+
+from .helpers import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -269,21 +270,6 @@ def new_sibling(world, target):
 
 
 # What a denial looks like ------------------------------------------------------------------
-
-
-def refused(response):
-    """The admin said no: 403, 404, or a redirect to the login or to the dashboard."""
-    if response.status_code in (403, 404):
-        return True
-    if response.status_code == 302:
-        location = response["Location"]
-        if location == f"/{settings.LANGUAGE_CODE}{response.wsgi_request.path}":
-            # An admin 404: LocaleMiddleware offers the same path under the language prefix.
-            return True
-        return location.startswith(reverse("wagtailadmin_login")) or location == reverse(
-            "wagtailadmin_home"
-        )
-    return False
 
 
 def snapshot(page):

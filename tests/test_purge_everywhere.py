@@ -6,7 +6,6 @@ import datetime
 import os
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import time
@@ -27,7 +26,7 @@ from ifrc_site.cache import generation
 from news.models import NewsStoryPage
 
 from .factories import ResourceFactory
-from .helpers import BASE_DIR, PYTHON, free_port, production_env
+from .helpers import BASE_DIR, PYTHON, free_port, production_env, stop, wait_for_port
 
 pytestmark = pytest.mark.django_db
 
@@ -86,43 +85,6 @@ def test_requests_read_the_next_change_from_the_cache(django_assert_num_queries)
 
 
 # Two servers, one database, one Redis ------------------------------------------------------
-
-
-def wait_for_port(port, process, seconds, log=None):
-    deadline = time.monotonic() + seconds
-    while True:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        assert process.poll() is None, log.read_text() if log else "the process stopped"
-        assert time.monotonic() < deadline, log.read_text() if log else "no answer"
-        time.sleep(0.1)
-
-
-def stop(process, signal=signal.SIGTERM):
-    if process.poll() is None:
-        process.send_signal(signal)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-@pytest.fixture(scope="module")
-def redis_url():
-    binary = shutil.which("redis-server")
-    assert binary, "redis-server is required (make test installs Debian's redis-server)"
-    port = free_port()
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(port, process, 10)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        stop(process)
 
 
 @pytest.fixture
