@@ -18,6 +18,7 @@ from django_countries.fields import CountryField
 
 from .blocks import BaseStreamBlock, ProgrammeStreamBlock
 from .cache import fragment
+from .forms import SitePageForm
 from .queries import public
 from .taxonomy import region_of
 
@@ -25,7 +26,8 @@ from .taxonomy import region_of
 
 
 class SiteImage(AbstractImage):
-    """An image with the photographer's credit, shown wherever the image is."""
+    """An image with the photographer's credit, shown wherever the image is, and its alt text
+    in each language of the site."""
 
     description = models.CharField(
         _("alt text"),
@@ -36,12 +38,53 @@ class SiteImage(AbstractImage):
             "its own alt text."
         ),
     )
+    alt_text_fr = models.CharField(
+        _("alt text in French"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Read aloud to readers of the French pages who cannot see the picture. Leave empty "
+            "to use the alt text above."
+        ),
+    )
+    alt_text_es = models.CharField(
+        _("alt text in Spanish"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Read aloud to readers of the Spanish pages who cannot see the picture. Leave empty "
+            "to use the alt text above."
+        ),
+    )
+    alt_text_ar = models.CharField(
+        _("alt text in Arabic"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Read aloud to readers of the Arabic pages who cannot see the picture. Leave empty "
+            "to use the alt text above."
+        ),
+    )
     credit = models.CharField(
         _("photo credit"), max_length=255, blank=True, help_text=_("For example: IFRC / Name")
     )
 
-    admin_form_fields = (*Image.admin_form_fields, "credit")
+    # The alt texts in the other languages come right after the default one in the edit form.
+    admin_form_fields = (
+        *Image.admin_form_fields[: Image.admin_form_fields.index("description") + 1],
+        "alt_text_fr",
+        "alt_text_es",
+        "alt_text_ar",
+        *Image.admin_form_fields[Image.admin_form_fields.index("description") + 1 :],
+        "credit",
+    )
     search_fields = [*AbstractImage.search_fields, index.SearchField("credit")]
+
+    def alt_for(self, language_code):
+        """The alt text in a language ("ar", "fr-ca"), or the default alt text when the
+        picture has none in it."""
+        language = (language_code or "").split("-")[0].lower()
+        return getattr(self, f"alt_text_{language}", "") or self.default_alt_text
 
 
 class SiteRendition(AbstractRendition):
@@ -109,8 +152,10 @@ class BasePage(ListingFieldsMixin, Page):
 
     hero_picture_size = "hero"  # which size of components/picture.html shows `hero_image`
 
-    content_panels = Page.content_panels
+    # The confirmation is shown only on a translation (see SitePageForm).
+    content_panels = [*Page.content_panels, FieldPanel("publish_untranslated")]
     promote_panels = Page.promote_panels + ListingFieldsMixin.promote_panels
+    base_form_class = SitePageForm
     search_fields = [
         *Page.search_fields,
         index.SearchField("listing_summary"),

@@ -106,3 +106,15 @@ class LivePageLinkHandler(PageLinkHandler):
 @hooks.register("register_rich_text_features", order=100)
 def register_live_page_links(features):
     features.register_link_type(LivePageLinkHandler)
+
+
+# The dashboard --------------------------------------------------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def dashboard_panels_for_each_role(request, panels):
+    """What waits for communications staff, and for a National Society's editors (see
+    ifrc_site/dashboard.py), next to Wagtail's own panels."""
+    from .dashboard import panels_for
+
+    panels.extend(panels_for(request.user))

@@ -2,7 +2,6 @@
 
 import secrets
 
-from django import forms
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import models
@@ -117,24 +116,58 @@ class Resource(AbstractDocument):
     """
 
     resource_type = models.CharField(
-        _("type"), max_length=20, choices=ResourceType.choices, default=ResourceType.REPORT
+        _("type"),
+        max_length=20,
+        choices=ResourceType.choices,
+        default=ResourceType.REPORT,
+        help_text=_(
+            "Readers see this above the document's title (“Report”, “Poster”); the library "
+            "can be filtered by it."
+        ),
     )
-    publication_date = models.DateField(_("publication date"), null=True, blank=True)
+    publication_date = models.DateField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Readers see this date with the document, and the library lists the newest first. "
+            "Leave empty to use the day it was uploaded."
+        ),
+    )
     language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_(
+            "Readers see this as the document's language; the library can be filtered by it."
+        ),
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_(
+            "A few sentences that readers see under the title where a page lists the document. "
+            "Search finds its words too."
+        ),
+    )
     go_live_at = models.DateTimeField(
         _("go-live date/time"),
         null=True,
         blank=True,
-        help_text=_("Listed in the library from this moment. Leave empty to list it at once."),
+        help_text=_(
+            "Readers can find and open the document from this moment. Leave empty to release "
+            "it as soon as it is saved."
+        ),
     )
     expire_at = models.DateTimeField(
         _("expiry date/time"),
         null=True,
         blank=True,
-        help_text=_("Taken off the library's listings at this moment. Leave empty to keep it."),
+        help_text=_(
+            "Readers can no longer find or open the document from this moment. Leave empty to "
+            "keep it."
+        ),
     )
     programmes = models.ManyToManyField(
         "wagtailcore.Page",
@@ -142,8 +175,20 @@ class Resource(AbstractDocument):
         related_name="+",
         limit_choices_to=programme_page_choices,
         verbose_name=_("programmes"),
+        help_text=_(
+            "The programmes the document is about. Readers find it when they filter the library "
+            "by one of them, in every language."
+        ),
     )
-    countries = CountryField(_("countries"), multiple=True, blank=True)
+    countries = CountryField(
+        _("countries"),
+        multiple=True,
+        blank=True,
+        help_text=_(
+            "The countries the document is about. Readers find it when they filter the library "
+            "by one of them, or by their region."
+        ),
+    )
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
     thumbnail = models.ImageField(
         _("thumbnail"), upload_to="documents/thumbnails", blank=True, editable=False
@@ -163,7 +208,8 @@ class Resource(AbstractDocument):
         "go_live_at",
         "expire_at",
     )
-    admin_form_widgets = {"programmes": forms.CheckboxSelectMultiple}
+    # The widgets are those of the admin form (forms.ResourceForm.Meta): Wagtail's document
+    # forms do not read `admin_form_widgets`.
     # Titles weigh what page titles weigh in Wagtail (boost 2; documents' default is 10), so that
     # documents and pages rank on equal terms in the site search; a title still counts far more
     # than the summary or the text.

@@ -47,3 +47,42 @@ def document_chooser_shows_own_collections(documents, request):
     from ifrc_site.permissions import media_visible_to
 
     return media_visible_to(request.user, documents)
+
+
+# Multiple upload: the uploader's own collection chosen by default -------------------------
+
+
+def add_documents_view():
+    """Wagtail's multiple upload page, whose collection list starts at the uploader's own
+    collection (forms.default_collection_for) rather than the root, unless the address names
+    one (`?collection_id=`)."""
+    from wagtail.documents.views.multiple import AddView
+
+    from .forms import default_collection_for
+
+    class AddDocumentsView(AddView):
+        def get_context_data(self, **kwargs):
+            context = super().get_context_data(**kwargs)
+            if context["collections"] and not self.request.GET.get("collection_id"):
+                default = default_collection_for(self.request.user, context["collections"])
+                if default is not None:
+                    context["selected_collection_id"] = str(default.pk)
+            return context
+
+        def get_edit_upload_form_context_data(self):
+            # The form for a file that awaits its details keeps the collection chosen above.
+            context = super().get_edit_upload_form_context_data()
+            form = context["form"]
+            if "collection" in form.fields and self.object.collection_id:
+                form.initial["collection"] = self.object.collection_id
+            return context
+
+    return AddDocumentsView.as_view()
+
+
+# Ahead of Wagtail's own document URLs, so that this view answers at the same address.
+@hooks.register("register_admin_urls", order=-1)
+def register_add_documents_url():
+    from django.urls import path
+
+    return [path("documents/multiple/add/", add_documents_view(), name="add_multiple_documents")]

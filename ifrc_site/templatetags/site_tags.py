@@ -221,3 +221,18 @@ def language_attrs(language_code):
         return format_html(' lang="{}"', language_code)
     direction = "rtl" if bidi else "ltr"
     return format_html(' lang="{}" dir="{}"', language_code, direction)
+
+
+@register.simple_tag
+def image_alt(image, alt=None):
+    """A picture's alt text in the language being served.
+
+    `alt` is what a block says (the alt text chosen with the picture). When it is the picture's
+    own default alt text, or empty, the picture's alt text in the reader's language is used;
+    alt text the page's editor wrote for this page is kept. A decorative picture has none.
+    """
+    if not image or getattr(image, "decorative", False):
+        return ""
+    if alt and alt != image.default_alt_text:
+        return alt
+    return image.alt_for(translation.get_language())
