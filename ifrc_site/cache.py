@@ -23,8 +23,11 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache, caches
+from django.db import transaction
+from django.db.models import Min
 from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template import loader
+from django.utils import timezone
 from django.utils.http import http_date
 
 logger = logging.getLogger(__name__)
@@ -64,8 +67,6 @@ def register_schedule(func):
 
 def next_scheduled_change():
     """The earliest time that a registered schedule returns, as a Unix timestamp, or None."""
-    from django.db import transaction
-
     times = []
     for func in _schedules:
         try:
@@ -343,10 +344,7 @@ def purge_cdn(pages=()):
 
 def next_page_expiry():
     """When the next live page passes its expiry time and leaves the listings."""
-    from django.db.models import Min
-    from django.utils import timezone
-
-    from wagtail.models import Page
+    from wagtail.models import Page  # as in the functions below: this module loads before apps
 
     pages = Page.objects.live().filter(expire_at__gt=timezone.now())
     return pages.aggregate(next=Min("expire_at"))["next"]

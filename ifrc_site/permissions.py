@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
-from wagtail.permissions import policy_registry
+from wagtail.permissions import page_permission_policy, policy_registry
 
 EDIT_ACTIONS = {"change", "delete"}
 
@@ -97,8 +97,6 @@ def chooser_pages_for(user, pages):
     pages of their own section; never another part's unpublished drafts."""
     if can_see_whole_tree(user):
         return pages
-    from wagtail.permissions import page_permission_policy
-
     own = page_permission_policy.explorable_instances(user).values_list("pk", flat=True)
     return pages.filter(Q(live=True) | Q(pk__in=own))
 
@@ -141,7 +139,5 @@ def pages_editable_by(user, pages):
     everything for communications staff, a society's sections for its editors."""
     if can_see_whole_tree(user):
         return pages
-    from wagtail.permissions import page_permission_policy
-
     own = page_permission_policy.instances_user_has_any_permission_for(user, PAGE_ACTIONS)
     return pages.filter(pk__in=own.values("pk"))

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 
+from .admin_views import ConfinedDocumentsAPIViewSet, ConfinedImagesAPIViewSet
+from .dashboard import panels_for
 from .permissions import can_see_whole_tree, chooser_pages_for, media_visible_to, own_part
 from .queries import page_is_shown
 from .reports import OutOfDateTranslationsMenuItem, OutOfDateTranslationsView
@@ -54,8 +56,6 @@ def image_chooser_shows_own_collections(images, request):
 def admin_api_shows_own_collections(router):
     """The admin API lists and opens only the images and documents of the user's collections
     (permissions.media_visible_to), as the choosers do."""
-    from .admin_views import ConfinedDocumentsAPIViewSet, ConfinedImagesAPIViewSet
-
     router.register_endpoint("documents", ConfinedDocumentsAPIViewSet)
     router.register_endpoint("images", ConfinedImagesAPIViewSet)
 
@@ -115,6 +115,4 @@ def register_live_page_links(features):
 def dashboard_panels_for_each_role(request, panels):
     """What waits for communications staff, and for a National Society's editors (see
     ifrc_site/dashboard.py), next to Wagtail's own panels."""
-    from .dashboard import panels_for
-
     panels.extend(panels_for(request.user))

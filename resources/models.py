@@ -1,15 +1,17 @@
 """The resource library (documents with their type, date and language) and case studies."""
 
+import logging
 import secrets
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.actions.publish_page_revision import PublishPagePermissionError
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
 from wagtail.fields import StreamField
@@ -29,6 +31,8 @@ from ifrc_site.models import BasePage, NationalSociety, programme_page_choices
 from ifrc_site.queries import public
 
 from .pdf import read_pdf, remembered_details
+
+logger = logging.getLogger(__name__)
 
 # Documents ---------------------------------------------------------------------------------
 
@@ -106,6 +110,17 @@ def private_collection_ids():
         return list(Collection.objects.filter(query).values_list("pk", flat=True)) if paths else []
 
     return fragment(("private-collections",), compute)
+
+
+def next_document_change():
+    """When the next document's go-live or expiry time comes: the library and the pages that
+    list documents change then, with nothing saved (the page cache's schedule, see apps.py)."""
+    now = timezone.now()
+    times = (
+        Resource.objects.filter(**{f"{field}__gt": now}).aggregate(next=Min(field))["next"]
+        for field in ("go_live_at", "expire_at")
+    )
+    return min((value for value in times if value is not None), default=None)
 
 
 class Resource(AbstractDocument):
@@ -573,15 +588,11 @@ class CaseStudyPage(BasePage):
         that a view it escapes from answers 403 rather than 500, and the approval it ends is
         rolled back with the rest of the transaction.
         """
-        import logging
-
-        from wagtail.actions.publish_page_revision import PublishPagePermissionError
-
         if not revision.as_object().consent_recorded:
             if log_action == "wagtail.publish.scheduled":
                 # Scheduled before consent became a condition: drop the schedule, so that the
                 # command goes on with the other pages and does not try this one again.
-                logging.getLogger(__name__).warning(
+                logger.warning(
                     "Not publishing case study pk=%s revision_id=%s: consent is not recorded.",
                     self.pk,
                     revision.pk,

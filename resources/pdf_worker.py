@@ -68,6 +68,7 @@ def thumbnail_of(page):
 
 
 def read(data, max_pages, max_side):
+    # Loaded here, once the process's limits are set (see main()).
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 

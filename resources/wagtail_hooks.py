@@ -1,9 +1,15 @@
 """Admin and serving hooks of the resource library."""
 
 from django.http import Http404
+from django.urls import path
 
 from wagtail import hooks
 from wagtail.documents.rich_text import DocumentLinkHandler
+from wagtail.documents.views.multiple import AddView
+
+from ifrc_site.permissions import media_visible_to
+
+from .forms import default_collection_for
 
 
 @hooks.register("before_serve_document")
@@ -44,8 +50,6 @@ def register_listed_document_links(features):
 @hooks.register("construct_document_chooser_queryset")
 def document_chooser_shows_own_collections(documents, request):
     """Only the documents of the user's collections (ifrc_site.permissions.media_visible_to)."""
-    from ifrc_site.permissions import media_visible_to
-
     return media_visible_to(request.user, documents)
 
 
@@ -56,9 +60,6 @@ def add_documents_view():
     """Wagtail's multiple upload page, whose collection list starts at the uploader's own
     collection (forms.default_collection_for) rather than the root, unless the address names
     one (`?collection_id=`)."""
-    from wagtail.documents.views.multiple import AddView
-
-    from .forms import default_collection_for
 
     class AddDocumentsView(AddView):
         def get_context_data(self, **kwargs):
@@ -83,6 +84,4 @@ def add_documents_view():
 # Ahead of Wagtail's own document URLs, so that this view answers at the same address.
 @hooks.register("register_admin_urls", order=-1)
 def register_add_documents_url():
-    from django.urls import path
-
     return [path("documents/multiple/add/", add_documents_view(), name="add_multiple_documents")]
