@@ -22,7 +22,7 @@ TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
 .PHONY: help install run serve backup restore soak lint check audit test test-sqlite test-postgres \
-	messages makemessages redis bench bench-search browser lock clean distclean
+	messages makemessages redis bench bench-search browser guide lock clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
@@ -178,6 +178,9 @@ test-sqlite: install messages redis browser ## Run the pytest suite on SQLite (P
 
 test-postgres: install messages redis browser ## Run the pytest suite on a throwaway PostgreSQL cluster
 	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
+
+guide: install messages browser ## Take the README's editor's guide pictures again (docs/guide/)
+	$(TEST_ENV) GUIDE_SCREENSHOTS=docs/guide $(BIN)/pytest tests/browser/test_editor_journeys.py -q
 
 bench: install redis ## Benchmark every page type under gunicorn (large content set; takes minutes)
 	@command -v wrk >/dev/null || { \

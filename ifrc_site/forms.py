@@ -114,3 +114,9 @@ class LocalisedPageForm(SitePageForm):
             field = self.fields.get(name)
             if field is not None and hasattr(field, "queryset"):
                 field.queryset = field.queryset.filter(locale_id=locale_id)
+        # A single programme is one choice among the few of its language, not a page chooser
+        # that walks the whole tree (where a society's editor may see no programme page).
+        programme = self.fields.get("programme")
+        if programme is not None and hasattr(programme, "queryset"):
+            programme.empty_label = None
+            programme.widget = forms.RadioSelect(choices=programme.choices)

@@ -3,7 +3,7 @@
 - `PermissionsPolicyMiddleware` switches off browser features no page uses.
 - `SiteCSPMiddleware` is django-csp's middleware with a looser policy under the admin, where
   Wagtail's editor needs inline scripts and styles; public pages keep the strict policy of
-  `settings.CONTENT_SECURITY_POLICY`.
+  `settings.CONTENT_SECURITY_POLICY`, which previews share but for being framed by the admin.
 - `DatabaseUnavailableMiddleware` answers a static 503 page, with Retry-After, when the
   database cannot be reached, instead of an error trace; the next request tries again.
 """
@@ -41,6 +41,13 @@ def admin_content_security_policy():
     }
 
 
+def preview_content_security_policy():
+    """A page previewed in the admin: the public policy, framed by the site's own origin (the
+    editor's preview panel). Wagtail renders the preview through the middleware with a request
+    for the page's public address, marked `is_preview`."""
+    return {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "frame-ancestors": [SELF]}
+
+
 def is_admin_path(path):
     return path.startswith(reverse("wagtailadmin_home"))
 
@@ -48,10 +55,14 @@ def is_admin_path(path):
 class SiteCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and is_admin_path(request.path_info):
-            parts = PolicyParts(
-                admin_content_security_policy(), parts.update, parts.replace, parts.nonce
-            )
+        if not report_only and parts.config is None:
+            if getattr(request, "is_preview", False):
+                config = preview_content_security_policy()
+            elif is_admin_path(request.path_info):
+                config = admin_content_security_policy()
+            else:
+                return parts
+            parts = PolicyParts(config, parts.update, parts.replace, parts.nonce)
         return parts
 
 

@@ -38,6 +38,8 @@ from wagtail.models import (
 
 COMMUNICATIONS_GROUP = "Communications staff"
 SOCIETIES_COLLECTION = "National Societies"
+# Where communications staff's uploads go unless they choose another collection.
+LIBRARY_COLLECTION = "Library"
 WORKFLOW_NAME = "Case study approval"
 TASK_NAME = "Communications staff approval"
 
@@ -143,9 +145,9 @@ def communications_group():
     group, _created = Group.objects.get_or_create(name=COMMUNICATIONS_GROUP)
     set_model_permissions(group, COMMUNICATIONS_MODEL_PERMISSIONS)
     set_page_permissions(group, [Page.get_first_root_node()], COMMUNICATIONS_PAGE_PERMISSIONS)
-    set_collection_permissions(
-        group, Collection.get_first_root_node(), COMMUNICATIONS_MEDIA_PERMISSIONS
-    )
+    root = Collection.get_first_root_node()
+    set_collection_permissions(group, root, COMMUNICATIONS_MEDIA_PERMISSIONS)
+    child_collection(root, LIBRARY_COLLECTION)
     return group
 
 

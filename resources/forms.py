@@ -10,7 +10,9 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.models import Locale, Page, get_root_collection_id
 
 from ifrc_site.models import NationalSociety, programme_page_choices, programme_pages_in
+from ifrc_site.roles import LIBRARY_COLLECTION
 
+from .models import private_collection_ids
 from .validators import validate_document_file
 
 
@@ -53,15 +55,24 @@ def default_collection_for(user, collections):
     )
     if own is not None:
         return next(collection for collection in collections if collection.pk == own)
+    # The library's own collection by name; else the first in tree order below the root that
+    # is neither a society's, nor the folder that holds them, nor private.
     society_paths = list(
         NationalSociety.objects.exclude(collection=None).values_list("collection__path", flat=True)
     )
-    for collection in sorted(collections, key=lambda collection: collection.path):
-        # Not the root, nor a society's collection, nor the folder that holds them.
-        if collection.depth > 1 and not any(
-            path.startswith(collection.path) for path in society_paths
-        ):
+    private = set(private_collection_ids())
+    candidates = [
+        collection
+        for collection in sorted(collections, key=lambda collection: collection.path)
+        if collection.depth > 1
+        and collection.pk not in private
+        and not any(path.startswith(collection.path) for path in society_paths)
+    ]
+    for collection in candidates:
+        if collection.name == LIBRARY_COLLECTION:
             return collection
+    if candidates:
+        return candidates[0]
     return None
 
 

@@ -12,13 +12,20 @@ from django.test import Client
 from django.urls import reverse
 
 from wagtail.documents.forms import get_document_form
-from wagtail.models import Collection, GroupCollectionPermission, Locale, Page
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    Locale,
+    Page,
+)
 
 import pytest
 from bs4 import BeautifulSoup
 
 from ifrc_site.demo.media import make_pdf
 from ifrc_site.models import NationalSociety, programme_content_types, programme_pages_in
+from ifrc_site.roles import LIBRARY_COLLECTION
 from resources.forms import ResourceForm
 from resources.models import Resource
 
@@ -79,8 +86,8 @@ def society_editor():
 
 @pytest.fixture
 def library():
-    """A collection of the library's own, below the root and outside the societies' folder."""
-    return Collection.get_first_root_node().add_child(instance=Collection(name="Library"))
+    """The library's own collection, which setup_roles makes beside the societies' folder."""
+    return Collection.get_first_root_node().get_children().get(name=LIBRARY_COLLECTION)
 
 
 @pytest.fixture
@@ -179,12 +186,22 @@ def test_staff_upload_page_starts_at_the_library_collection(admin_client, librar
     assert option is not None and int(option["value"]) == library.pk
 
 
-def test_staff_uploads_never_start_in_a_societys_collection(admin_client, society):
-    # The demo has no library collection: the list starts at the root, as Wagtail's does.
+def test_staff_uploads_never_start_in_a_societys_or_a_private_collection(
+    admin_client, society, library
+):
+    # Without the library's collection, and with a private one first in tree order, the list
+    # starts at the root, as Wagtail's does.
+    library.delete()
+    root = Collection.get_first_root_node()
+    private = root.add_child(instance=Collection(name="Board papers"))
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
     soup = html(admin_client.get(reverse("wagtaildocs:add_multiple")))
     selected = selected_collection(soup)
     society_collections = NationalSociety.objects.values_list("collection", flat=True)
     assert selected not in set(society_collections)
+    assert selected != private.pk
     assert selected is None or Collection.objects.get(pk=selected).depth == 1
 
 

@@ -174,6 +174,11 @@ def test_admin_has_its_own_looser_policy(admin_client, migration_page):
     # Wagtail's own preview may be framed by the editor, nothing else.
     preview = admin_client.get(f"/admin/pages/{migration_page.pk}/edit/preview/")
     assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    # The previewed page is rendered through the middleware as a public request: it keeps the
+    # public policy, except that the editor's preview panel may frame it.
+    csp = csp_directives(migration_page.make_preview_request())
+    assert csp["frame-ancestors"] == {"'self'"}
+    assert csp["script-src"] == {"'self'"} and csp["style-src"] == {"'self'"}
 
 
 def test_hsts_is_preload_ready_over_https(client, settings):

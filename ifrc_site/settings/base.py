@@ -13,6 +13,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+# The demo content's logins, one "username password" per line (manage.py load_demo_content).
+DEMO_CREDENTIALS_FILE = BASE_DIR / ".demo-login"
 
 
 def env_list(name, default=""):
@@ -334,6 +336,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # reviewer while a page is in moderation sends it back for approval again.
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# No autosave: on a new page whose first submission was refused (a case study without recorded
+# consent), autosave saved a draft while the form still posted to the "add" address, so the
+# next submission met "this slug is already in use" and the editor's work looked lost. Editors
+# save drafts themselves; the editor warns before leaving a page with unsaved changes.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 # E-mail: workflow notifications go to the reviewers and the submitter (they need an address).
 # dev.py prints mail to the console; production.py sends it by SMTP when EMAIL_HOST is set.

@@ -22,6 +22,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Uploaded and generated files of a test run go to a throwaway folder, never into media/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ifrc-test-media-"))  # noqa: F405
+# The demo's logins of a test run stay with it, away from those `make run` printed.
+DEMO_CREDENTIALS_FILE = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-demo-login"
 
 # Static files straight from their sources: tests don't need collectstatic first.
 WHITENOISE_USE_FINDERS = True

@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
+from axe_playwright_python.sync_playwright import Axe
+
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",  # the tests run as root in CI, where Chromium's sandbox cannot start
@@ -119,3 +121,63 @@ def save_screenshot(tab, name):
     path = SCREENSHOTS / f"{name}.png"
     tab.page.screenshot(path=path, full_page=True, animations="disabled", caret="hide")
     return path
+
+
+# The admin ----------------------------------------------------------------------------------
+
+
+def sign_in(tab, username, password):
+    """Sign in on the admin's login page as a person would, and land on the dashboard."""
+    page = tab.page
+    tab.open("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{tab.base}/admin/")
+
+
+def sign_out(tab):
+    tab.page.context.clear_cookies()
+
+
+AXE = Axe()
+
+AXE = Axe()
+
+# axe-core's WCAG A and AA rules; the editor forms may have no serious or critical violation.
+AXE_WCAG = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"],
+    },
+    "resultTypes": ["violations"],
+}
+
+
+# Markup of Wagtail's own that these checks leave to Wagtail: the multiple upload page's file
+# input and progress bars, the tag field's jQuery widget (its input has no label), the rich
+# text editor (Draftail's editable area has no name inside a StreamField block) and the small
+# move, drag, duplicate and delete buttons of each StreamField block.
+WAGTAIL_OWN = [
+    "#fileupload",
+    ".progress",
+    "#overall-progress",
+    ".tagit",
+    ".Draftail-Editor",
+    "[data-panel-controls]",
+]
+
+
+def serious_violations(tab, selector="main"):
+    """axe's serious and critical violations inside `selector`, described one per line."""
+    tab.page.evaluate(AXE.axe_script)
+    results = tab.page.evaluate(
+        "([context, options]) => axe.run(context, options)",
+        [{"include": [selector], "exclude": WAGTAIL_OWN}, AXE_WCAG],
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']}: "
+        + "; ".join(", ".join(node["target"]) for node in violation["nodes"][:5])
+        for violation in results["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]

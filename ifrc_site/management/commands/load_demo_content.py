@@ -8,6 +8,7 @@ import datetime
 import io
 import secrets
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -34,7 +35,12 @@ from resources.models import (
     ResourceIndexPage,
 )
 
-CREDENTIALS_FILE = settings.BASE_DIR / ".demo-login"
+
+def credentials_file():
+    """Where the demo's logins are written (settings.DEMO_CREDENTIALS_FILE)."""
+    return Path(settings.DEMO_CREDENTIALS_FILE)
+
+
 PHOTO_CREDIT = "IFRC demo illustration"
 
 # Pictures the programme pages use, beyond those of news stories and case studies, with their
@@ -451,10 +457,10 @@ class Command(BaseCommand):
         if not User.objects.filter(username="admin").exists():
             password = secrets.token_urlsafe(12)
             User.objects.create_superuser("admin", "admin@example.org", password)
-            CREDENTIALS_FILE.write_text(f"admin {password}\n")
+            credentials_file().write_text(f"admin {password}\n")
             self.note("user admin")
-        if CREDENTIALS_FILE.exists():
-            username, password = CREDENTIALS_FILE.read_text().splitlines()[0].split()
+        if credentials_file().exists():
+            username, password = credentials_file().read_text().splitlines()[0].split()
             return f"Admin login: {username} / {password}"
         return "Admin login: admin (password as set earlier; `manage.py changepassword admin`)"
 
@@ -495,14 +501,14 @@ class Command(BaseCommand):
             user = User.objects.create_user(
                 username, email, password, first_name=name[0], last_name=name[1]
             )
-            with CREDENTIALS_FILE.open("a") as credentials:
+            with credentials_file().open("a") as credentials:
                 credentials.write(f"{username} {password}\n")
             self.note(f"user {username}")
         user.groups.add(group)
         known = dict(
             line.split(maxsplit=1)
             for line in (
-                CREDENTIALS_FILE.read_text() if CREDENTIALS_FILE.exists() else ""
+                credentials_file().read_text() if credentials_file().exists() else ""
             ).splitlines()
             if line.strip()
         )
