@@ -110,6 +110,21 @@ def page_states(states, pages):
     ).filter(Exists(pages.filter(pk=Cast(OuterRef("object_id"), IntegerField()))))
 
 
+def fill_with_pages(listing, states, page_id, item):
+    """Count `states` (workflow or task states) and list the first few as page items: the
+    pages in one query, each line made by `item(page, state)`; pages gone since are skipped."""
+    listing.count = states.count()
+    if listing.count:
+        shown = list(states[:SHOWN])
+        pages = pages_by_id(page_id(state) for state in shown)
+        listing.items = [
+            item(pages[int(page_id(state))], state)
+            for state in shown
+            if int(page_id(state)) in pages
+        ]
+    return listing
+
+
 def in_active_workflow():
     """For a page queryset: whether the page is submitted or has changes requested."""
     return Exists(
@@ -180,21 +195,16 @@ class CommunicationsPanel(RolePanel):
             .select_related("workflow_state__requested_by")
             .order_by("started_at", "pk")
         )
-        listing.count = states.count()
-        if listing.count:
-            shown = list(states[:SHOWN])
-            pages = pages_by_id(state.workflow_state.object_id for state in shown)
-            listing.items = [
-                page_item(
-                    pages[int(state.workflow_state.object_id)],
-                    state.started_at,
-                    _("Submitted by %(name)s")
-                    % {"name": person(state.workflow_state.requested_by)},
-                )
-                for state in shown
-                if int(state.workflow_state.object_id) in pages
-            ]
-        return listing
+        return fill_with_pages(
+            listing,
+            states,
+            lambda state: state.workflow_state.object_id,
+            lambda page, state: page_item(
+                page,
+                state.started_at,
+                _("Submitted by %(name)s") % {"name": person(state.workflow_state.requested_by)},
+            ),
+        )
 
     def scheduled(self):
         """Pages with an approved go-live time (a first publication or changes to a live page)
@@ -362,20 +372,16 @@ class SocietyEditorPanel(RolePanel):
             .select_related("requested_by")
             .order_by("created_at", "pk")
         )
-        listing.count = states.count()
-        if listing.count:
-            shown = list(states[:SHOWN])
-            by_id = pages_by_id(state.object_id for state in shown)
-            listing.items = [
-                page_item(
-                    by_id[int(state.object_id)],
-                    state.created_at,
-                    _("Submitted by %(name)s") % {"name": person(state.requested_by)},
-                )
-                for state in shown
-                if int(state.object_id) in by_id
-            ]
-        return listing
+        return fill_with_pages(
+            listing,
+            states,
+            lambda state: state.object_id,
+            lambda page, state: page_item(
+                page,
+                state.created_at,
+                _("Submitted by %(name)s") % {"name": person(state.requested_by)},
+            ),
+        )
 
     def changes_requested(self, pages):
         listing = Listing(
@@ -395,26 +401,18 @@ class SocietyEditorPanel(RolePanel):
             .select_related("current_task_state__finished_by")
             .order_by("-current_task_state__finished_at", "-pk")
         )
-        listing.count = states.count()
-        if listing.count:
-            shown = list(states[:SHOWN])
-            by_id = pages_by_id(state.object_id for state in shown)
-            listing.items = []
-            for state in shown:
-                page = by_id.get(int(state.object_id))
-                if page is None:
-                    continue
-                task_state = state.current_task_state
-                reviewer = person(task_state.finished_by) if task_state else ""
-                comment = (task_state.comment if task_state else "") or _("no comment")
-                listing.items.append(
-                    page_item(
-                        page,
-                        task_state.finished_at if task_state else state.created_at,
-                        _("%(name)s: %(comment)s") % {"name": reviewer, "comment": comment},
-                    )
-                )
-        return listing
+
+        def sent_back(page, state):
+            task_state = state.current_task_state
+            reviewer = person(task_state.finished_by) if task_state else ""
+            comment = (task_state.comment if task_state else "") or _("no comment")
+            return page_item(
+                page,
+                task_state.finished_at if task_state else state.created_at,
+                _("%(name)s: %(comment)s") % {"name": reviewer, "comment": comment},
+            )
+
+        return fill_with_pages(listing, states, lambda state: state.object_id, sent_back)
 
 
 def panels_for(user):

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from wagtail.models import Collection, Locale
+from wagtail.models import Collection, Locale, Page
 
 import pytest
 from PIL import Image as PILImage
@@ -269,16 +269,10 @@ def bulk_url(model, action, *objects):
     return f"/admin/bulk/{opts.app_label}/{opts.model_name}/{action}/?{query}"
 
 
-def page_model():
-    from wagtail.models import Page
-
-    return Page
-
-
 BULK = {
-    "pages": (page_model, ("delete", "publish", "unpublish", "move")),
-    "images": (lambda: SiteImage, ("delete", "add_tags", "add_to_collection")),
-    "documents": (lambda: Resource, ("delete", "add_tags", "add_to_collection")),
+    "pages": (Page, ("delete", "publish", "unpublish", "move")),
+    "images": (SiteImage, ("delete", "add_tags", "add_to_collection")),
+    "documents": (Resource, ("delete", "add_tags", "add_to_collection")),
 }
 
 
@@ -295,7 +289,7 @@ def test_bulk_actions_refuse_foreign_items(as_user, items, kind, key):
     for action in actions:
         # Alone, and hidden among the editor's own items.
         for objects in ((foreign,), (found["a"], foreign)):
-            response = as_user(A).get(bulk_url(model(), action, *objects))
+            response = as_user(A).get(bulk_url(model, action, *objects))
             assert_refused_silently(response, foreign)
 
 
@@ -304,10 +298,10 @@ def test_bulk_actions_open_for_own_items(as_user, items, kind):
     model, actions = BULK[kind]
     found = getattr(items, kind)
     for action in actions:
-        response = as_user(B).get(bulk_url(model(), action, found["b"]))
+        response = as_user(B).get(bulk_url(model, action, found["b"]))
         assert response.status_code == 200, action
         assert found["b"].title in text(response)
-        response = as_user(COMMS).get(bulk_url(model(), action, found["a"], found["b"]))
+        response = as_user(COMMS).get(bulk_url(model, action, found["a"], found["b"]))
         assert response.status_code == 200, action
         assert titles(response, found["a"], found["b"]) == {found["a"].title, found["b"].title}
 

@@ -6,6 +6,9 @@ that is not a signed-in user's is ignored; methods other than GET and HEAD are a
 rendering; pages and filtered addresses live in their own stores; search has a rate limit.
 """
 
+from django.core.cache import caches
+from django.template.response import SimpleTemplateResponse
+
 import pytest
 
 from ifrc_site import cache as page_cache
@@ -20,8 +23,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def renders(monkeypatch):
     """Counts the pages actually rendered (cache misses reaching the view)."""
-    from django.template.response import SimpleTemplateResponse
-
     count = {"n": 0}
     original = SimpleTemplateResponse.render
 
@@ -163,8 +164,6 @@ def test_a_thousand_distinct_addresses_leave_cached_pages_in_place(
 
 
 def test_fragments_live_apart_from_pages(settings):
-    from django.core.cache import caches
-
     assert page_cache.page_store([]) is caches["pages"]
     assert page_cache.page_store([("q", "x")]) is caches["pages-query"]
     assert caches["pages"] is not caches["default"]

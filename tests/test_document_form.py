@@ -7,6 +7,7 @@ JavaScript), the uploader's own collection by default, and help on every field.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.contrib.staticfiles import finders
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -161,8 +162,6 @@ def test_chooser_upload_form_loads_the_script(admin_client):
 
 
 def test_script_is_served_as_a_static_file():
-    from django.contrib.staticfiles import finders
-
     path = finders.find("js/country-filter.js")
     assert path is not None
     with open(path) as script:
