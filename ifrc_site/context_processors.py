@@ -2,7 +2,7 @@
 
 from wagtail.models import Site
 
-from .cache import fragment, low_data
+from .caching.pagecache import fragment, low_data
 
 
 def reading_mode(request):

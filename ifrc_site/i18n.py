@@ -7,11 +7,9 @@ draft, and the editor rewrites the text and publishes it.
 """
 
 from django.db.models import F, OuterRef, Subquery
-from django.dispatch import receiver
 from django.utils import translation
 
 from wagtail.models import Locale, Page, TranslatableMixin
-from wagtail.signals import copy_for_translation_done
 
 from .queries import public
 
@@ -91,7 +89,6 @@ def _own_relations(instance):
             yield field
 
 
-@receiver(copy_for_translation_done)
 def point_copy_at_its_language(sender, source_obj, target_obj, **kwargs):
     """A news story copied into French should list the French programme page, a case study its
     National Society's French entry: relations move to the target language's version wherever

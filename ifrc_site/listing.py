@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 import django_filters
 from django_countries import countries
 
-from .cache import fragment
+from .caching.pagecache import fragment
 from .models import programme_pages_in
 from .taxonomy import REGIONS, countries_in
 

@@ -1,5 +1,7 @@
 """Site-wide models: images, the abstract page bases, the home page, taxonomies and settings."""
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -17,8 +19,9 @@ from wagtail.snippets.models import register_snippet
 from django_countries.fields import CountryField
 
 from .blocks import BaseStreamBlock, ProgrammeStreamBlock
-from .cache import fragment
-from .forms import SitePageForm
+from .caching.pagecache import fragment
+from .editorial.forms import SitePageForm
+from .feeds import feed, feeds
 from .queries import public
 from .taxonomy import region_of
 
@@ -168,42 +171,29 @@ class BasePage(ListingFieldsMixin, Page):
 
 
 class ContentFeedMixin:
-    """Finds the latest news, resources and case studies for a page's automatic sections.
+    """Finds the latest items of the registered feeds (ifrc_site/feeds.py) for a page's
+    automatic sections.
 
     `feed_items` makes one query for a section; a programme page narrows it to its programme.
     """
-
-    FEEDS = ("news", "resources", "case_studies")
 
     def feed_programme_key(self):
         """The translation key of the programme the feeds are narrowed to, or None for all."""
         return None
 
-    def feed_items(self, feed, pinned, count, request=None):
+    def feed_items(self, feed_name, pinned, count, request=None):
         """The items of one automatic section, computed once per content generation."""
-        key = ("feed", self.pk, feed, count, *[item.pk for item in pinned])
-        return fragment(key, lambda: self._feed_items(feed, pinned, count, request))
+        key = ("feed", self.pk, feed_name, count, *[item.pk for item in pinned])
+        return fragment(key, lambda: self._feed_items(feed_name, pinned, count, request))
 
-    def _feed_items(self, feed, pinned, count, request=None):
-        from news.models import NewsStoryPage
-        from resources.models import CaseStudyPage, Resource
-
-        if feed not in self.FEEDS:
+    def _feed_items(self, feed_name, pinned, count, request=None):
+        source = feed(feed_name)
+        if source is None:
             return []
-        programme_key = self.feed_programme_key()
-        if feed == "resources":
-            queryset = Resource.objects.listed()
-            programme_lookup = "programmes__translation_key"
-        else:
-            model = NewsStoryPage if feed == "news" else CaseStudyPage
-            # No rendition prefetch here: the items are kept in the fragment cache, and their
-            # renditions come from the renditions cache, which is always current.
-            queryset = public(model.objects.live(), request or self)
-            queryset = queryset.select_related(*model.listing_related)
-            programme_lookup = (
-                "programmes__translation_key" if feed == "news" else "programme__translation_key"
-            )
-        if pinned and feed == "resources":
+        # No rendition prefetch here: the items are kept in the fragment cache, and their
+        # renditions come from the renditions cache, which is always current.
+        queryset = source.items(request or self)
+        if pinned and not source.per_language:
             by_pk = {item.pk: item for item in queryset.filter(pk__in=[p.pk for p in pinned])}
             return [by_pk[item.pk] for item in pinned if item.pk in by_pk][:count]
         if pinned:
@@ -213,26 +203,22 @@ class ContentFeedMixin:
             found = queryset.filter(translation_key__in=keys, locale_id=self.locale_id)
             by_key = {item.translation_key: item for item in found}
             return [by_key[key] for key in keys if key in by_key][:count]
-        if feed != "resources":
+        if source.per_language:
             queryset = queryset.filter(locale_id=self.locale_id)
+        programme_key = self.feed_programme_key()
         if programme_key:
-            queryset = queryset.filter(**{programme_lookup: programme_key})
+            queryset = queryset.filter(**{source.programme_lookup: programme_key})
         return list(queryset.distinct().order_by(*queryset.model.newest_first)[:count])
 
     @cached_property
     def listing_pages(self):
-        """The news, resource and case study listings in this page's language, by feed name."""
+        """The listing page of each feed in this page's language, by feed name."""
         return fragment(("listings", self.locale_id), self._listing_pages)
 
     def _listing_pages(self):
-        from news.models import NewsIndexPage
-        from resources.models import CaseStudyIndexPage, ResourceIndexPage
-
-        kinds = {
-            NewsIndexPage: "news",
-            ResourceIndexPage: "resources",
-            CaseStudyIndexPage: "case_studies",
-        }
+        kinds = {source.listing_page: name for name, source in feeds().items()}
+        if not kinds:
+            return {}
         pages = (
             Page.objects.live()
             .type(*kinds)
@@ -245,9 +231,9 @@ class ContentFeedMixin:
             found.setdefault(kind, page)
         return found
 
-    def feed_listing_url(self, feed, suffix=""):
+    def feed_listing_url(self, feed_name, suffix=""):
         """The listing of every item of a feed, filtered to this page's programme."""
-        listing = self.listing_pages.get(feed)
+        listing = self.listing_pages.get(feed_name)
         if listing is None:
             return ""
         url = listing.url + suffix
@@ -387,8 +373,6 @@ class ProgrammePage(ContentFeedMixin, BasePage):
 
 def programme_page_models():
     """Every concrete programme page type."""
-    from django.apps import apps
-
     return [
         model
         for model in apps.get_models()
@@ -397,8 +381,6 @@ def programme_page_models():
 
 
 def programme_content_types():
-    from django.contrib.contenttypes.models import ContentType
-
     return ContentType.objects.get_for_models(*programme_page_models()).values()
 
 
@@ -427,7 +409,7 @@ class NationalSociety(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(_("slug"), max_length=100)
     country = CountryField(_("country"))
     website = models.URLField(_("web site"), blank=True)
-    # Kept up to date by ifrc_site.roles whenever a society is saved; shared by its translations.
+    # Kept up to date by editorial.roles whenever a society is saved; shared by its translations.
     editor_group = models.ForeignKey(
         "auth.Group",
         verbose_name=_("editors' group"),

@@ -7,7 +7,6 @@ which only change when a language is added).
 """
 
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone, translation
 
 from wagtail.models import Locale, PageViewRestriction
@@ -23,12 +22,9 @@ def active_locale():
     return _locales[code]
 
 
-def _forget_locales(**kwargs):
+def forget_locales(**kwargs):
+    """A signal receiver: the site's languages changed."""
     _locales.clear()
-
-
-post_save.connect(_forget_locales, sender=Locale)
-post_delete.connect(_forget_locales, sender=Locale)
 
 
 def localized(page):

@@ -7,7 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import admin_views, views
+from . import views
+from .editorial import admin_views
 from .search.views import search
 from .sitemaps import SiteSitemap
 from .views import media

@@ -14,8 +14,8 @@ from django.views.static import serve
 
 from wagtail.documents import get_document_model
 
-from .cache import LOW_DATA_COOKIE
-from .middleware import DATABASE_ERRORS, database_unavailable_response
+from .caching.pagecache import LOW_DATA_COOKIE
+from .security.middleware import DATABASE_ERRORS, database_unavailable_response
 
 
 def page_not_found(request, exception=None):

@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 
-from .admin_views import ConfinedDocumentsAPIViewSet, ConfinedImagesAPIViewSet
-from .dashboard import panels_for
-from .permissions import can_see_whole_tree, chooser_pages_for, media_visible_to, own_part
+from .editorial.admin_views import ConfinedDocumentsAPIViewSet, ConfinedImagesAPIViewSet
+from .editorial.dashboard import panels_for
+from .editorial.permissions import can_see_whole_tree, chooser_pages_for, media_visible_to, own_part
+from .editorial.reports import OutOfDateTranslationsMenuItem, OutOfDateTranslationsView
 from .queries import page_is_shown
-from .reports import OutOfDateTranslationsMenuItem, OutOfDateTranslationsView
 
 
 @hooks.register("register_admin_urls")

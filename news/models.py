@@ -17,8 +17,8 @@ from wagtail.search import index
 from django_countries.fields import CountryField
 
 from ifrc_site.blocks import BaseStreamBlock
-from ifrc_site.cache import fragment
-from ifrc_site.forms import LocalisedPageForm
+from ifrc_site.caching.pagecache import fragment
+from ifrc_site.editorial.forms import LocalisedPageForm
 from ifrc_site.listing import ListingFilterSet, paginate
 from ifrc_site.models import BasePage, programme_page_choices
 from ifrc_site.queries import public

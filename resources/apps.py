@@ -1,15 +1,61 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from ifrc_site.cache import register_schedule
-
 
 class ResourcesConfig(AppConfig):
     name = "resources"
     verbose_name = _("Resources")
 
     def ready(self):
-        # Models can be imported only once the app registry is ready.
-        from .models import next_document_change
+        # Imported here, not at the top: models exist only once every app is loaded.
+        from ifrc_site.caching.pagecache import register_schedule
+        from ifrc_site.caching.purge import register_dependent_pages
+        from ifrc_site.editorial.roles import register_approval_pages, register_society_pages
+        from ifrc_site.feeds import Feed, register_feed
+        from ifrc_site.queries import public
+        from ifrc_site.search.kinds import register_kind
 
+        from . import signals
+        from .models import (
+            CaseStudyIndexPage,
+            CaseStudyPage,
+            CaseStudySectionPage,
+            Resource,
+            ResourceIndexPage,
+            next_document_change,
+        )
+        from .search import CaseStudyKind, DocumentKind
+
+        signals.connect()
         register_schedule(next_document_change)
+        register_feed(
+            Feed(
+                name="resources",
+                # The library's rule: only documents readers may see (ResourceQuerySet.listed).
+                items=lambda owner: Resource.objects.listed(),
+                programme_lookup="programmes__translation_key",
+                listing_page=ResourceIndexPage,
+                per_language=False,
+            )
+        )
+        register_feed(
+            Feed(
+                name="case_studies",
+                items=lambda owner: public(CaseStudyPage.objects.live(), owner).select_related(
+                    *CaseStudyPage.listing_related
+                ),
+                programme_lookup="programme__translation_key",
+                listing_page=CaseStudyIndexPage,
+            )
+        )
+        register_kind(CaseStudyKind())
+        register_kind(DocumentKind())
+        register_dependent_pages(ResourceIndexPage, CaseStudyIndexPage, CaseStudySectionPage)
+        # National Society editors write in their society's case-study sections, which go
+        # through approval with the listings above them.
+        register_society_pages(
+            lambda society: CaseStudySectionPage.objects.filter(
+                national_society__translation_key=society.translation_key
+            )
+        )
+        register_approval_pages(lambda: CaseStudyIndexPage.objects.all())

@@ -24,8 +24,8 @@ import django_filters
 from django_countries.fields import CountryField
 
 from ifrc_site.blocks import BaseStreamBlock
-from ifrc_site.cache import fragment
-from ifrc_site.forms import LocalisedPageForm
+from ifrc_site.caching.pagecache import fragment
+from ifrc_site.editorial.forms import LocalisedPageForm
 from ifrc_site.listing import ListingFilterSet, paginate
 from ifrc_site.models import BasePage, NationalSociety, programme_page_choices
 from ifrc_site.queries import public

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.documents.views.multiple import AddView
 
-from ifrc_site.permissions import media_visible_to
+from ifrc_site.editorial.permissions import media_visible_to
 
 from .forms import default_collection_for
 
@@ -49,7 +49,7 @@ def register_listed_document_links(features):
 
 @hooks.register("construct_document_chooser_queryset")
 def document_chooser_shows_own_collections(documents, request):
-    """Only the documents of the user's collections (ifrc_site.permissions.media_visible_to)."""
+    """Only the documents of the user's collections (editorial.permissions.media_visible_to)."""
     return media_visible_to(request.user, documents)
 
 

@@ -15,7 +15,7 @@ from wagtail.models import Collection, GroupPagePermission, Locale
 
 import pytest
 
-from ifrc_site import roles
+from ifrc_site.editorial import roles
 from ifrc_site.models import NationalSociety
 from resources.models import CaseStudyIndexPage, CaseStudySectionPage
 

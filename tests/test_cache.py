@@ -230,7 +230,7 @@ def test_a_purge_in_another_process_reaches_this_one(client, migration_page, red
             sys.executable,
             "-c",
             "import django; django.setup(); "
-            "from ifrc_site.cache import purge_all; purge_all('test')",
+            "from ifrc_site.caching.pagecache import purge_all; purge_all('test')",
         ],
         check=True,
         cwd=settings.BASE_DIR,

@@ -11,7 +11,7 @@ from django.template.response import SimpleTemplateResponse
 
 import pytest
 
-from ifrc_site import cache as page_cache
+from ifrc_site.caching import pagecache as page_cache
 from ifrc_site.listing import ListingFilterSet
 from ifrc_site.search.engine import FACET_LABELS
 from news.models import NewsFilterSet

@@ -1,7 +1,7 @@
 """The admin dashboard shows each role what waits for it (ifrc_site/dashboard.py).
 
 Society A is the Central African Red Cross Society and society B the Pakistan Red Crescent
-Society of the demo content; the groups and workflow are those of ifrc_site.roles.
+Society of the demo content; the groups and workflow are those of ifrc_site.editorial.roles.
 """
 
 import datetime
@@ -19,8 +19,8 @@ from wagtail.models import Locale
 
 import pytest
 
-from ifrc_site import roles
-from ifrc_site.dashboard import CommunicationsPanel, SocietyEditorPanel, panels_for
+from ifrc_site.editorial import roles
+from ifrc_site.editorial.dashboard import CommunicationsPanel, SocietyEditorPanel, panels_for
 from ifrc_site.models import NationalSociety
 from migration.models import MigrationPage
 from news.models import NewsIndexPage

@@ -25,8 +25,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ifrc_site.demo.media import make_pdf
+from ifrc_site.editorial.roles import LIBRARY_COLLECTION
 from ifrc_site.models import NationalSociety, programme_content_types, programme_pages_in
-from ifrc_site.roles import LIBRARY_COLLECTION
 from resources.forms import ResourceForm
 from resources.models import Resource
 

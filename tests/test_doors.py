@@ -27,7 +27,7 @@ from wagtail.models import (
 
 import pytest
 
-from ifrc_site import roles
+from ifrc_site.editorial import roles
 from ifrc_site.models import HomePage, NationalSociety
 from migration.models import MigrationPage
 from news.models import NewsIndexPage, NewsStoryPage

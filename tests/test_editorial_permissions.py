@@ -7,7 +7,7 @@ and that nothing changed. Wagtail's security advisories were mostly about admin 
 took someone else's page id, so every view is tried against every target.
 
 Society A is the Central African Red Cross Society and society B the Pakistan Red Crescent
-Society of the demo content; the groups and workflow are those of ifrc_site.roles.
+Society of the demo content; the groups and workflow are those of ifrc_site.editorial.roles.
 """
 
 import datetime
@@ -25,7 +25,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 import pytest
 from PIL import Image as PILImage
 
-from ifrc_site import roles
+from ifrc_site.editorial import roles
 from ifrc_site.models import HomePage, NationalSociety, SiteImage, StandardPage
 from migration.models import MigrationPage
 from news.models import NewsIndexPage, NewsStoryPage

@@ -21,7 +21,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
-from ifrc_site import roles
+from ifrc_site.editorial import roles
 from ifrc_site.models import NationalSociety
 from migration.models import MigrationPage
 from news.models import NewsIndexPage

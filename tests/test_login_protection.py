@@ -11,7 +11,7 @@ from wagtail.test.utils import WagtailTestUtils
 import pytest
 from axes.exceptions import AxesBackendRequestParameterRequired
 
-from ifrc_site.security import client_ip_address
+from ifrc_site.security.throttle import client_ip_address
 
 pytestmark = pytest.mark.django_db
 

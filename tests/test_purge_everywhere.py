@@ -22,7 +22,7 @@ from wagtail.models import Page
 
 import pytest
 
-from ifrc_site.cache import generation
+from ifrc_site.caching.pagecache import generation
 from news.models import NewsStoryPage
 
 from .factories import ResourceFactory

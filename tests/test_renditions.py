@@ -9,7 +9,7 @@ from django.core.cache import caches
 import pytest
 from bs4 import BeautifulSoup
 
-from ifrc_site.renditions import SPECS, expanded, make_renditions
+from ifrc_site.caching.renditions import SPECS, expanded, make_renditions
 from resources.models import CaseStudyPage
 
 pytestmark = pytest.mark.django_db

@@ -18,8 +18,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ifrc_site.search import engine
-from ifrc_site.search.backend import ranked_rows
 from ifrc_site.search.query import MAX_LENGTH, SearchTerms
+from ifrc_site.search.rows import ranked_rows
 from ifrc_site.taxonomy import region_of
 from news.models import NewsIndexPage, NewsStoryPage
 from resources.models import CaseStudyPage, Resource

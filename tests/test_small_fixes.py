@@ -7,7 +7,7 @@ from django.urls import reverse
 
 import pytest
 
-from ifrc_site.cache import LOW_DATA_COOKIE
+from ifrc_site.caching.pagecache import LOW_DATA_COOKIE
 
 from .helpers import BASE_DIR, PYTHON, production_env
 

@@ -15,12 +15,11 @@ How a search runs (a fixed number of queries, whatever the number of results):
 The language filter starts at the visitor's language; "all" searches every language.
 """
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -29,221 +28,15 @@ from wagtail.search.backends import get_search_backend
 
 from django_countries import countries
 
-from ifrc_site.models import programme_content_types, programme_page_models
-from ifrc_site.queries import public
-from ifrc_site.taxonomy import REGIONS, region_of
+from ifrc_site.models import programme_content_types
+from ifrc_site.taxonomy import REGIONS
 
-from .backend import ids_in, ranked_rows, relevance
+from .kinds import kind_by_key, kinds
+from .rows import ids_in, ranked_rows, relevance
 
 MAX_MATCHES = 10_000  # best matches taken from each source; the page says when there were more
 ALL_LANGUAGES = "all"
 YEAR = re.compile(r"^(19|20|21)\d\d$")
-
-
-# Sources ---------------------------------------------------------------------------------
-
-
-@dataclass
-class Hit:
-    """One search result with what the filters need to know about it; `obj` once loaded."""
-
-    kind: "Kind"
-    model: type
-    pk: object
-    score: float
-    date: object
-    language: str
-    countries: frozenset = frozenset()
-    programmes: frozenset = frozenset()  # slugs of programme pages, in the visitor's language
-    obj: object = None
-    _values: dict = field(default=None, repr=False, compare=False)
-
-    def values(self, facet):
-        """The values this result has for a filter."""
-        if self._values is None:
-            self._values = {
-                "type": one(self.kind.key),
-                "programme": self.programmes,
-                "country": self.countries,
-                "region": regions_of(self.countries),
-                "language": one(self.language),
-                "year": one(str(self.date.year)) if self.date else frozenset(),
-            }
-        return self._values.get(facet, frozenset())
-
-    @property
-    def is_page(self):
-        return self.kind.is_page
-
-    @property
-    def summary(self):
-        obj = self.obj
-        return (
-            getattr(obj, "card_summary", "")
-            or getattr(obj, "summary", "")
-            or getattr(obj, "strapline", "")
-        )
-
-
-@functools.cache
-def one(value):
-    """A set of one value, made once: thousands of results share it."""
-    return frozenset([value])
-
-
-@functools.cache
-def regions_of(codes):
-    """The regions of a set of country codes."""
-    return frozenset(region_of(code) for code in codes) - {""}
-
-
-@functools.cache
-def country_codes(value):
-    """The codes of a country field's database value: "KE,SO", "KE", "" or None."""
-    return frozenset(code for code in (value or "").split(",") if code)
-
-
-class Kind:
-    """A kind of result: where to find it, and which of its fields the filters read."""
-
-    key = ""
-    label = ""
-    plural = ""
-    is_page = False
-    fields = ("pk",)  # read with each match, in this order, for `hit`
-
-    def sources(self, request):
-        """Querysets to search, one per model."""
-        raise NotImplementedError
-
-    def hit(self, model, row, score, engine):
-        """A Hit from a match's `fields`."""
-        raise NotImplementedError
-
-
-class PageKind(Kind):
-    is_page = True
-    related = ("locale",)
-    deferred = ("body",)
-
-    def models(self):
-        raise NotImplementedError
-
-    def sources(self, request):
-        return [
-            public(model.objects.live(), request)
-            .select_related(*self.related)
-            .defer(*self.deferred)
-            for model in self.models()
-        ]
-
-
-class ProgrammeKind(PageKind):
-    key = "programme"
-    label = _("Programme")
-    plural = _("Programmes")
-    fields = ("pk", "locale__language_code", "last_published_at", "first_published_at")
-
-    def models(self):
-        return programme_page_models()
-
-    def hit(self, model, row, score, engine):
-        pk, language, last_published, first_published = row
-        published = last_published or first_published
-        if published:
-            published = timezone.localtime(published)
-        return Hit(
-            self,
-            model,
-            pk,
-            score,
-            date=published.date() if published else None,
-            language=language,
-            programmes=engine.programme_slugs(pk),
-        )
-
-
-class NewsKind(PageKind):
-    key = "news"
-    label = _("News story")
-    plural = _("News")
-    fields = ("pk", "locale__language_code", "date", "country")  # the dateline's country
-
-    def models(self):
-        from news.models import NewsStoryPage
-
-        return [NewsStoryPage]
-
-    def hit(self, model, row, score, engine):
-        pk, language, date, code = row
-        return Hit(
-            self,
-            model,
-            pk,
-            score,
-            date=date,
-            language=language,
-            countries=country_codes(code),
-            programmes=engine.programmes_of(model, pk),
-        )
-
-
-class CaseStudyKind(PageKind):
-    key = "case_study"
-    label = _("Case study")
-    plural = _("Case studies")
-    related = ("locale", "national_society")
-    fields = ("pk", "locale__language_code", "date", "country", "programme_id")
-
-    def models(self):
-        from resources.models import CaseStudyPage
-
-        return [CaseStudyPage]
-
-    def hit(self, model, row, score, engine):
-        pk, language, date, code, programme = row
-        return Hit(
-            self,
-            model,
-            pk,
-            score,
-            date=date,
-            language=language,
-            countries=country_codes(code),
-            programmes=engine.programme_slugs(programme),
-        )
-
-
-class DocumentKind(Kind):
-    key = "document"
-    label = _("Document")
-    plural = _("Documents")
-    fields = ("pk", "language", "publication_date", "created_at", "countries")
-
-    def sources(self, request):
-        from resources.models import Resource
-
-        # The library's rule: no embargoed, expired, unapproved or private document.
-        return [Resource.objects.listed().order_by().defer("extracted_text")]
-
-    def hit(self, model, row, score, engine):
-        pk, language, published, created, codes = row
-        # As Resource.date: the publication date, else the day of the upload.
-        date = published or (timezone.localtime(created).date() if created else None)
-        return Hit(
-            self,
-            model,
-            pk,
-            score,
-            date=date,
-            language=language,
-            countries=country_codes(codes),
-            programmes=engine.programmes_of(model, pk),
-        )
-
-
-KINDS = [ProgrammeKind(), NewsKind(), CaseStudyKind(), DocumentKind()]
-KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
 
 
 # Filters ---------------------------------------------------------------------------------
@@ -337,7 +130,7 @@ class Search:
         selected = {}
         slugs = {slug for slug, _title in self.programme_choices.values()}
         checks = {
-            "type": lambda value: value if value in KINDS_BY_KEY else None,
+            "type": lambda value: value if kind_by_key(value) else None,
             "programme": lambda value: value if value in slugs else None,
             "country": lambda value: value.upper() if value.upper() in countries else None,
             "region": lambda value: value if value in dict(REGIONS) else None,
@@ -369,7 +162,7 @@ class Search:
         self.capped = set()
         self._querysets = {}
         searches, sources = [], []
-        for kind in KINDS:
+        for kind in kinds():
             for queryset in kind.sources(self.request):
                 self._querysets[queryset.model] = queryset
                 results = queryset.search(query, order_by_relevance=True).annotate_score("_score")
@@ -484,7 +277,7 @@ class Search:
     def labels(self, name, counts):
         """(value, label) for the options of a filter, in the order they are shown."""
         if name == "type":
-            return [(kind.key, kind.plural) for kind in KINDS]
+            return [(kind.key, kind.plural) for kind in kinds()]
         if name == "programme":
             return sorted(self.programme_choices.values(), key=lambda pair: str(pair[1]))
         if name == "country":
@@ -559,4 +352,4 @@ class Search:
     @property
     def capped_kinds(self):
         self.candidates  # noqa: B018 (runs the search)
-        return [kind for kind in KINDS if kind.key in getattr(self, "capped", ())]
+        return [kind for kind in kinds() if kind.key in getattr(self, "capped", ())]

@@ -38,7 +38,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from .backend import ids_in, queryset_rows
+from .rows import ids_in, queryset_rows
 
 # What a match in the title is worth: well above what bm25() gives a body that repeats the
 # words (rarely more than 15). bm25() itself would not do: it divides a title match by the

@@ -11,7 +11,7 @@ from wagtail.search.utils import normalise_query_string
 
 from ifrc_site.listing import paginate
 from ifrc_site.queries import public
-from ifrc_site.security import rate_limited, too_many_requests
+from ifrc_site.security.throttle import rate_limited, too_many_requests
 
 from .engine import Search
 from .query import MAX_LENGTH, SearchTerms

@@ -66,16 +66,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "ifrc_site.middleware.PermissionsPolicyMiddleware",
-    "ifrc_site.middleware.SiteCSPMiddleware",
-    "ifrc_site.middleware.DatabaseUnavailableMiddleware",
+    "ifrc_site.security.middleware.PermissionsPolicyMiddleware",
+    "ifrc_site.security.middleware.SiteCSPMiddleware",
+    "ifrc_site.security.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "ifrc_site.cache.PageCacheMiddleware",
+    "ifrc_site.caching.pagecache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -194,7 +194,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 # The address of the person logging in, not of a proxy, and never one they can forge.
-AXES_CLIENT_IP_CALLABLE = "ifrc_site.security.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "ifrc_site.security.throttle.client_ip_address"
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -369,4 +369,4 @@ RESOURCES_MAX_PDF_PAGES = int(os.environ.get("RESOURCES_MAX_PDF_PAGES", "2000"))
 RESOURCES_PDF_MEMORY_BYTES = int(os.environ.get("RESOURCES_PDF_MEMORY_BYTES", str(1024**3)))
 RESOURCES_PDF_SECONDS = int(os.environ.get("RESOURCES_PDF_SECONDS", "60"))
 WAGTAILIMAGES_MAX_FRAMES = 100
-WAGTAILIMAGES_IMAGE_FORM_BASE = "ifrc_site.image_forms.SiteImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "ifrc_site.editorial.image_forms.SiteImageForm"

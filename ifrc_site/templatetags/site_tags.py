@@ -13,7 +13,7 @@ from django.utils.translation import get_language_info, gettext, ngettext
 
 from wagtail.models import Page, Site
 
-from ifrc_site.cache import fragment
+from ifrc_site.caching.pagecache import fragment
 from ifrc_site.i18n import is_out_of_date, live_translations, page_url_in_language, source_page
 from ifrc_site.queries import active_locale, localized, public
 

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 import pytest
 from playwright.sync_api import expect
 
-from ifrc_site.roles import COMMUNICATIONS_GROUP
+from ifrc_site.editorial.roles import COMMUNICATIONS_GROUP
 from news.models import NewsIndexPage, NewsStoryPage
 
 from .support import Tab, new_context, save_screenshot

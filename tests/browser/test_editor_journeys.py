@@ -35,8 +35,8 @@ from PIL import Image as PillowImage
 from playwright.sync_api import expect
 
 from ifrc_site.demo.media import make_pdf
+from ifrc_site.editorial.roles import COMMUNICATIONS_GROUP, LIBRARY_COLLECTION, WORKFLOW_NAME
 from ifrc_site.models import NationalSociety, SiteImage
-from ifrc_site.roles import COMMUNICATIONS_GROUP, LIBRARY_COLLECTION, WORKFLOW_NAME
 from migration.models import MigrationPage
 from news.models import NewsStoryPage
 from resources.models import CaseStudyPage, CaseStudySectionPage, Resource

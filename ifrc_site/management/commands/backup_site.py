@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from ifrc_site.backup import backup_dir, write_archive
+from ifrc_site.ops.backup import backup_dir, write_archive
 
 
 class Command(BaseCommand):

@@ -475,9 +475,9 @@ class Command(BaseCommand):
     )
 
     def editorial_roles(self):
-        """The groups and the approval workflow (ifrc_site.roles), and one demo login per role,
+        """The groups and the approval workflow (editorial.roles), and one demo login per role,
         with its password kept beside the admin's in the git-ignored credentials file."""
-        from ifrc_site import roles
+        from ifrc_site.editorial import roles
 
         with transaction.atomic():
             communications = roles.setup_roles()

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ifrc_site.backup import backup_dir, restore_archive
+from ifrc_site.ops.backup import backup_dir, restore_archive
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from ifrc_site import roles
+from ifrc_site.editorial import roles
 
 
 class Command(BaseCommand):

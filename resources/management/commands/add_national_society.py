@@ -4,10 +4,10 @@
         --editor jane@example.org --editor omar@example.org
 
 Creates what is missing and leaves what exists as it is, so running it again changes nothing:
-the society (whose editors' group and collection ifrc_site.roles creates as it is saved), its
-published section under the case-study listing of the default language (from which the group
-may write there), and an account in the group for each editor, who is e-mailed a link to set a
-password. The e-mails go once everything is saved.
+the society (whose editors' group and collection ifrc_site.editorial.roles creates as it
+is saved), its published section under the case-study listing of the default language (from
+which the group may write there), and an account in the group for each editor, who is
+e-mailed a link to set a password. The e-mails go once everything is saved.
 """
 
 from urllib.parse import urlsplit
@@ -29,7 +29,7 @@ from wagtail.models import Locale
 
 from django_countries import countries
 
-from ifrc_site import roles
+from ifrc_site.editorial import roles
 from ifrc_site.models import NationalSociety
 from resources.models import CaseStudyIndexPage, CaseStudySectionPage
 
@@ -167,7 +167,7 @@ class Command(BaseCommand):
         society = existing.filter(name__iexact=name).first() or existing.filter(slug=slug).first()
         if society is None:
             society = NationalSociety(name=name, slug=slug, country=country, locale=locale)
-            society.save()  # ifrc_site.roles makes its group and collection
+            society.save()  # ifrc_site.editorial.roles makes its group and collection
             society.refresh_from_db()
             self.done(
                 f'Created the National Society "{society.name}" ({country}), with the group '
@@ -210,7 +210,7 @@ class Command(BaseCommand):
             national_society=society,
             intro=f"Case studies written by the {society.name}.",
         )
-        index.add_child(instance=section)  # ifrc_site.roles lets the group write there
+        index.add_child(instance=section)  # ifrc_site.editorial.roles lets the group write there
         section.save_revision().publish()
         self.done(
             f'Created and published its case-study section "{section.title}" '

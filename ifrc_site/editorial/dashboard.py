@@ -29,7 +29,7 @@ from wagtail.models import (
     get_default_page_content_type,
 )
 
-from .models import NationalSociety
+from ..models import NationalSociety
 from .permissions import can_see_whole_tree
 
 SHOWN = 5

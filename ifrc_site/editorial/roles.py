@@ -36,6 +36,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from ..models import NationalSociety
+
 COMMUNICATIONS_GROUP = "Communications staff"
 SOCIETIES_COLLECTION = "National Societies"
 # Where communications staff's uploads go unless they choose another collection.
@@ -67,7 +69,7 @@ COMMUNICATIONS_MEDIA_PERMISSIONS = (
     "wagtailimages.choose_image",
 )
 # With "add" alone, Wagtail also lets people change and delete what they uploaded themselves;
-# ifrc_site.permissions narrows that to files no live page uses.
+# ifrc_site.editorial.permissions narrows that to files no live page uses.
 SOCIETY_MEDIA_PERMISSIONS = (
     "wagtaildocs.add_document",
     "wagtaildocs.choose_document",
@@ -152,6 +154,30 @@ def communications_group():
 
 
 # National Societies ------------------------------------------------------------------------
+#
+# The pages a society's editors write in, and the pages under the approval workflow, belong to
+# the content apps (resources: the case-study sections and listings): they register a function
+# that finds them, in their ready().
+
+_society_pages = []  # functions(society) -> the pages that society's editors may write in
+_approval_pages = []  # functions() -> the pages whose subtree goes through approval
+
+
+def register_society_pages(func):
+    if func not in _society_pages:
+        _society_pages.append(func)
+    return func
+
+
+def register_approval_pages(func):
+    if func not in _approval_pages:
+        _approval_pages.append(func)
+    return func
+
+
+def society_pages(society):
+    """Every page the society's editors may add pages under and edit, in every language."""
+    return [page for func in _society_pages for page in func(society)]
 
 
 def society_group_name(society):
@@ -164,9 +190,6 @@ def sync_society(society):
     A society and its translations share one group and one collection, named after the
     society in the default language.
     """
-    from ifrc_site.models import NationalSociety
-    from resources.models import CaseStudySectionPage
-
     translations = NationalSociety.objects.filter(translation_key=society.translation_key)
     named_by = (
         translations.filter(locale=Locale.get_default()).first()
@@ -204,9 +227,7 @@ def sync_society(society):
     translations.update(editor_group=group, collection=collection)
     society.editor_group, society.collection = group, collection
 
-    sections = CaseStudySectionPage.objects.filter(
-        national_society__translation_key=society.translation_key
-    )
+    sections = society_pages(society)
     set_model_permissions(group, SOCIETY_MODEL_PERMISSIONS)
     set_page_permissions(group, sections, SOCIETY_PAGE_PERMISSIONS)
     set_collection_permissions(group, collection, SOCIETY_MEDIA_PERMISSIONS)
@@ -214,8 +235,6 @@ def sync_society(society):
 
 
 def society_groups():
-    from ifrc_site.models import NationalSociety
-
     return Group.objects.filter(
         pk__in=NationalSociety.objects.exclude(editor_group=None).values("editor_group")
     )
@@ -265,13 +284,11 @@ def remove_wagtail_defaults(workflow):
 @transaction.atomic
 def setup_roles():
     """Create or repair every group, permission and the workflow. Creates no users."""
-    from ifrc_site.models import NationalSociety
-    from resources.models import CaseStudyIndexPage
-
     communications = communications_group()
     workflow = approval_workflow(communications)
-    for index_page in CaseStudyIndexPage.objects.all():
-        assign_workflow(index_page)
+    for pages in _approval_pages:
+        for page in pages():
+            assign_workflow(page)
     remove_wagtail_defaults(workflow)
     done = set()
     for society in NationalSociety.objects.order_by("pk"):
@@ -281,30 +298,9 @@ def setup_roles():
     return communications
 
 
-# Signal handlers, connected in IfrcSiteConfig.ready() --------------------------------------
+# Signal receivers, connected in ifrc_site/signals.py -----------------------------------------
 
 
 def national_society_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         sync_society(instance)
-
-
-def case_study_section_saved(sender, instance, raw=False, **kwargs):
-    """A new section, or one moved to another society, changes who may write in it."""
-    from ifrc_site.models import NationalSociety
-
-    if raw:
-        return
-    societies = NationalSociety.objects.filter(
-        editor_group__page_permissions__page=instance
-    ) | NationalSociety.objects.filter(pk=instance.national_society_id)
-    done = set()
-    for society in societies.distinct():
-        if society.translation_key not in done:
-            sync_society(society)
-            done.add(society.translation_key)
-
-
-def case_study_index_saved(sender, instance, created=False, raw=False, **kwargs):
-    if created and not raw:
-        assign_workflow(instance)

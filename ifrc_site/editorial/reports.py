@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import PageReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .i18n import out_of_date_translations
+from ..i18n import out_of_date_translations
 
 
 class OutOfDateTranslationsView(PageReportView):

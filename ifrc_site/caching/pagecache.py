@@ -24,10 +24,8 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache, caches
 from django.db import transaction
-from django.db.models import Min
 from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template import loader
-from django.utils import timezone
 from django.utils.http import http_date
 
 logger = logging.getLogger(__name__)
@@ -307,103 +305,3 @@ class PageCacheMiddleware:
             response[name] = value
         response["X-Page-Cache"] = "hit"
         return response
-
-
-# Purging ---------------------------------------------------------------------------------------
-
-
-def dependent_pages():
-    """Pages that show other content: home, programme, listing and section pages."""
-    from wagtail.models import Page
-
-    from news.models import NewsIndexPage
-    from resources.models import CaseStudyIndexPage, CaseStudySectionPage, ResourceIndexPage
-
-    from .models import HomePage, programme_page_models
-
-    types = (
-        HomePage,
-        NewsIndexPage,
-        ResourceIndexPage,
-        CaseStudyIndexPage,
-        CaseStudySectionPage,
-        *programme_page_models(),
-    )
-    return Page.objects.live().type(*types).specific()
-
-
-def purge_cdn(pages=()):
-    """Ask the CDN (when one is configured) to drop the changed pages and the pages that list
-    them. Filtered listings (query strings) expire by themselves after `s-maxage`."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-
-    purge_pages_from_cache([*pages, *dependent_pages()])
-
-
-def next_page_expiry():
-    """When the next live page passes its expiry time and leaves the listings."""
-    from wagtail.models import Page  # as in the functions below: this module loads before apps
-
-    pages = Page.objects.live().filter(expire_at__gt=timezone.now())
-    return pages.aggregate(next=Min("expire_at"))["next"]
-
-
-def content_changed(sender, instance=None, **kwargs):
-    from wagtail.models import Page
-
-    purge_all(f"{sender.__name__} changed")
-    if isinstance(instance, Page):
-        purge_cdn([instance])
-    else:
-        purge_cdn()
-
-
-def connect_signals():
-    from django.db.models.signals import post_delete, post_save
-
-    from wagtail.models import (
-        Collection,
-        CollectionViewRestriction,
-        Locale,
-        Page,
-        PageViewRestriction,
-        Site,
-    )
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from resources.models import Resource
-
-    from .models import NationalSociety, SiteImage, SiteSettings
-    from .renditions import page_published as make_renditions_on_publish
-
-    register_schedule(next_page_expiry)
-    page_published.connect(make_renditions_on_publish, dispatch_uid="renditions-published")
-    page_published.connect(content_changed, dispatch_uid="pagecache-published")
-    page_unpublished.connect(content_changed, dispatch_uid="pagecache-unpublished")
-    post_page_move.connect(content_changed, dispatch_uid="pagecache-moved")
-
-    def page_deleted(sender, instance, **kwargs):
-        if isinstance(instance, Page) and instance.live:
-            content_changed(sender, instance)
-
-    post_delete.connect(page_deleted, dispatch_uid="pagecache-page-deleted", weak=False)
-    for model in (
-        Resource,
-        SiteImage,
-        NationalSociety,
-        SiteSettings,
-        PageViewRestriction,
-        # Which documents readers may see depends on their collection (resources/models.py).
-        Collection,
-        CollectionViewRestriction,
-        Site,
-        Locale,
-    ):
-        post_save.connect(
-            content_changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}"
-        )
-        post_delete.connect(
-            content_changed, sender=model, dispatch_uid=f"pagecache-del-{model.__name__}"
-        )

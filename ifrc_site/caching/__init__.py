@@ -1,0 +1,1 @@
+"""The public page cache, fragments kept per content generation, purging, early renditions."""

@@ -1,0 +1,58 @@
+"""Purging on change: a new page cache generation, and the CDN (when one is configured) told
+which addresses to drop.
+
+Which pages show other content (home, programme and listing pages) and which models change
+what readers see are registered here by the apps that own them, in their `ready()`; the
+receivers that call `content_changed` are connected in each app's `signals.py`.
+"""
+
+from django.conf import settings
+from django.db.models import Min
+from django.utils import timezone
+
+from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+from wagtail.models import Page
+
+from .pagecache import purge_all
+
+_dependent_page_types = []
+
+
+def register_dependent_pages(*models):
+    """Page types that list or show other content: sent to the CDN on every change."""
+    for model in models:
+        if model not in _dependent_page_types:
+            _dependent_page_types.append(model)
+
+
+def dependent_pages():
+    """The live pages of every registered type that shows other content."""
+    return Page.objects.live().type(*_dependent_page_types).specific()
+
+
+def purge_cdn(pages=()):
+    """Ask the CDN (when one is configured) to drop the changed pages and the pages that list
+    them. Filtered listings (query strings) expire by themselves after `s-maxage`."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    purge_pages_from_cache([*pages, *dependent_pages()])
+
+
+def next_page_expiry():
+    """When the next live page passes its expiry time and leaves the listings."""
+    pages = Page.objects.live().filter(expire_at__gt=timezone.now())
+    return pages.aggregate(next=Min("expire_at"))["next"]
+
+
+def content_changed(sender, instance=None, **kwargs):
+    """A signal receiver: something readers can see changed."""
+    purge_all(f"{sender.__name__} changed")
+    if isinstance(instance, Page):
+        purge_cdn([instance])
+    else:
+        purge_cdn()
+
+
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page) and instance.live:
+        content_changed(sender, instance)

@@ -1,0 +1,1 @@
+"""Who may do what in the admin: roles, permissions, guarded views, forms, dashboard, reports."""

@@ -1,0 +1,157 @@
+"""The kinds of search result: where each is found, and which of its fields the filters read.
+
+Programme pages belong to the foundation; each content app registers its own kinds (news
+stories; case studies and documents) in its `ready()`. The type filter lists them in the
+order they were registered.
+"""
+
+import functools
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ifrc_site.models import programme_page_models
+from ifrc_site.queries import public
+from ifrc_site.taxonomy import region_of
+
+
+@dataclass
+class Hit:
+    """One search result with what the filters need to know about it; `obj` once loaded."""
+
+    kind: "Kind"
+    model: type
+    pk: object
+    score: float
+    date: object
+    language: str
+    countries: frozenset = frozenset()
+    programmes: frozenset = frozenset()  # slugs of programme pages, in the visitor's language
+    obj: object = None
+    _values: dict = field(default=None, repr=False, compare=False)
+
+    def values(self, facet):
+        """The values this result has for a filter."""
+        if self._values is None:
+            self._values = {
+                "type": one(self.kind.key),
+                "programme": self.programmes,
+                "country": self.countries,
+                "region": regions_of(self.countries),
+                "language": one(self.language),
+                "year": one(str(self.date.year)) if self.date else frozenset(),
+            }
+        return self._values.get(facet, frozenset())
+
+    @property
+    def is_page(self):
+        return self.kind.is_page
+
+    @property
+    def summary(self):
+        obj = self.obj
+        return (
+            getattr(obj, "card_summary", "")
+            or getattr(obj, "summary", "")
+            or getattr(obj, "strapline", "")
+        )
+
+
+@functools.cache
+def one(value):
+    """A set of one value, made once: thousands of results share it."""
+    return frozenset([value])
+
+
+@functools.cache
+def regions_of(codes):
+    """The regions of a set of country codes."""
+    return frozenset(region_of(code) for code in codes) - {""}
+
+
+@functools.cache
+def country_codes(value):
+    """The codes of a country field's database value: "KE,SO", "KE", "" or None."""
+    return frozenset(code for code in (value or "").split(",") if code)
+
+
+class Kind:
+    """A kind of result: where to find it, and which of its fields the filters read."""
+
+    key = ""
+    label = ""
+    plural = ""
+    is_page = False
+    fields = ("pk",)  # read with each match, in this order, for `hit`
+
+    def sources(self, request):
+        """Querysets to search, one per model."""
+        raise NotImplementedError
+
+    def hit(self, model, row, score, engine):
+        """A Hit from a match's `fields`."""
+        raise NotImplementedError
+
+
+class PageKind(Kind):
+    is_page = True
+    related = ("locale",)
+    deferred = ("body",)
+
+    def models(self):
+        raise NotImplementedError
+
+    def sources(self, request):
+        return [
+            public(model.objects.live(), request)
+            .select_related(*self.related)
+            .defer(*self.deferred)
+            for model in self.models()
+        ]
+
+
+class ProgrammeKind(PageKind):
+    key = "programme"
+    label = _("Programme")
+    plural = _("Programmes")
+    fields = ("pk", "locale__language_code", "last_published_at", "first_published_at")
+
+    def models(self):
+        return programme_page_models()
+
+    def hit(self, model, row, score, engine):
+        pk, language, last_published, first_published = row
+        published = last_published or first_published
+        if published:
+            published = timezone.localtime(published)
+        return Hit(
+            self,
+            model,
+            pk,
+            score,
+            date=published.date() if published else None,
+            language=language,
+            programmes=engine.programme_slugs(pk),
+        )
+
+
+_kinds = {}
+
+
+def register_kind(kind):
+    """Search `kind` too. A kind registered again under the same key replaces the first."""
+    _kinds[kind.key] = kind
+    return kind
+
+
+def kinds():
+    """Every registered kind, in the order registered."""
+    return list(_kinds.values())
+
+
+def kind_by_key(key):
+    return _kinds.get(key)
+
+
+register_kind(ProgrammeKind())

@@ -1,0 +1,1 @@
+"""Keeping the site safe and standing: security headers, rate limits, a database outage page."""
