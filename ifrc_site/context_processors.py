@@ -3,6 +3,7 @@
 from wagtail.models import Site
 
 from .caching.pagecache import fragment, low_data
+from .models import SiteSettings
 
 
 def reading_mode(request):
@@ -12,8 +13,6 @@ def reading_mode(request):
 
 def site_settings(request):
     """`site_settings`: the header and footer settings, read once per content generation."""
-    from .models import SiteSettings
-
     site = Site.find_for_request(request)
     if site is None:
         return {"site_settings": SiteSettings()}

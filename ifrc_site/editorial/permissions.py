@@ -6,6 +6,8 @@ Registered in IfrcSiteConfig.ready() and ifrc_site/wagtail_hooks.py.
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permissions import page_permission_policy, policy_registry
@@ -51,9 +53,6 @@ class ApprovedMediaPermissionPolicy(CollectionOwnershipPermissionPolicy):
 def register_media_policies():
     """Use the narrower policy for our image and document models (exact classes, so that it
     wins over the policies Wagtail registers for its base classes)."""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-
     policy_registry.register(
         get_document_model(),
         value=ApprovedMediaPermissionPolicy(

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.http import QueryDict
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -305,8 +306,6 @@ class Search:
 
     def state(self, **changes):
         """The query string of this search with some filters changed (None removes one)."""
-        from django.http import QueryDict
-
         values = {"q": self.terms.text, **self.selected, **changes}
         if values.get("language") == self.language:
             del values["language"]
