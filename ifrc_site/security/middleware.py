@@ -1,6 +1,6 @@
 """Middleware for a site that stays safe and standing: security headers and a database outage.
+(The Permissions-Policy header comes from django-permissions-policy, settings.PERMISSIONS_POLICY.)
 
-- `PermissionsPolicyMiddleware` switches off browser features no page uses.
 - `SiteCSPMiddleware` is django-csp's middleware with a looser policy under the admin, where
   Wagtail's editor needs inline scripts and styles; public pages keep the strict policy of
   `settings.CONTENT_SECURITY_POLICY`, which previews share but for being framed by the admin.
@@ -64,25 +64,6 @@ class SiteCSPMiddleware(CSPMiddleware):
                 return parts
             parts = PolicyParts(config, parts.update, parts.replace, parts.nonce)
         return parts
-
-
-class PermissionsPolicyMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.header = ", ".join(
-            f"{feature}=({' '.join(self.allowlist_item(item) for item in allowed)})"
-            for feature, allowed in settings.PERMISSIONS_POLICY.items()
-        )
-
-    @staticmethod
-    def allowlist_item(item):
-        # "'self'" is written bare in this header; origins are quoted.
-        return "self" if item == SELF else f'"{item}"'
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", self.header)
-        return response
 
 
 def database_unavailable_response():

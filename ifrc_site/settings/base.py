@@ -66,7 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "ifrc_site.security.middleware.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "ifrc_site.security.middleware.SiteCSPMiddleware",
     "ifrc_site.security.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -276,16 +276,17 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     },
 }
-# Powerful browser features no page of ours uses are switched off; the video player keeps
-# what it needs to play (full screen, autoplay after the click).
+# Powerful browser features no page of ours uses are switched off (django-permissions-policy;
+# "self" is written bare there); the video player keeps what it needs to play (full screen,
+# autoplay after the click).
 PERMISSIONS_POLICY = {
     "accelerometer": [],
-    "autoplay": [SELF, *VIDEO_EMBED_ORIGINS],
+    "autoplay": ["self", *VIDEO_EMBED_ORIGINS],
     "browsing-topics": [],
     "camera": [],
     "display-capture": [],
-    "encrypted-media": [SELF, *VIDEO_EMBED_ORIGINS],
-    "fullscreen": [SELF, *VIDEO_EMBED_ORIGINS],
+    "encrypted-media": ["self", *VIDEO_EMBED_ORIGINS],
+    "fullscreen": ["self", *VIDEO_EMBED_ORIGINS],
     "geolocation": [],
     "gyroscope": [],
     "hid": [],
@@ -294,7 +295,7 @@ PERMISSIONS_POLICY = {
     "microphone": [],
     "midi": [],
     "payment": [],
-    "picture-in-picture": [SELF, *VIDEO_EMBED_ORIGINS],
+    "picture-in-picture": ["self", *VIDEO_EMBED_ORIGINS],
     "publickey-credentials-get": [],
     "screen-wake-lock": [],
     "serial": [],
