@@ -6,8 +6,8 @@ import pytest
 
 from ifrc_site.demo import content
 from ifrc_site.demo import pages as demo_pages
+from ifrc_site.demo.management.commands.load_demo_content import PAGE_PICTURES
 from ifrc_site.demo.media import make_picture, picture_subject
-from ifrc_site.management.commands.load_demo_content import PAGE_PICTURES
 
 
 class Lookup(dict):
