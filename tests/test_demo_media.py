@@ -4,10 +4,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from ifrc_site.demo import content
-from ifrc_site.demo import pages as demo_pages
-from ifrc_site.demo.management.commands.load_demo_content import PAGE_PICTURES
+from ifrc_site.demo import data
 from ifrc_site.demo.media import make_picture, picture_subject
+from ifrc_site.demo.pages import page_fields
+
+PAGE_PICTURES = data.load("site")["pictures"]
+NEWS_STORIES = data.load("news")
+CASE_STUDIES = data.load("case_studies")
 
 
 class Lookup(dict):
@@ -33,16 +36,15 @@ def chosen_pictures(value):
 def demo_pictures():
     """(key, theme, alternative text) of every picture the demo loader makes and describes:
     the image's own description, and the text of each block that shows it."""
-    themes = {key: theme for key, (theme, _alt) in PAGE_PICTURES.items()}
-    for key, (theme, alt) in PAGE_PICTURES.items():
-        yield key, theme, alt
-    for prefix, items in (("news", content.NEWS_STORIES), ("case", content.CASE_STUDIES)):
+    for key, picture in PAGE_PICTURES.items():
+        yield key, picture["theme"], picture["alt"]
+    for prefix, items in (("news", NEWS_STORIES), ("case", CASE_STUDIES)):
         for item in items:
             yield f"{prefix}-{item['slug']}", item["image"]["theme"], item["image"]["alt"]
     ref = SimpleNamespace(images=Lookup(), pages=Lookup(), documents=Lookup())
-    for build in (demo_pages.home_page, demo_pages.migration_page, demo_pages.immunization_page):
-        for key, alt in chosen_pictures(build(ref)):
-            yield key, themes[key], alt
+    for texts in data.load("pages").values():
+        for key, alt in chosen_pictures(page_fields(texts, ref)["body"]):
+            yield key, PAGE_PICTURES[key]["theme"], alt
 
 
 PICTURES = list(demo_pictures())
@@ -52,7 +54,7 @@ def test_every_kind_of_demo_picture_is_checked():
     keys = {key for key, _theme, _alt in PICTURES}
     assert set(PAGE_PICTURES) <= keys
     assert {"migration-callout", "video-poster"} <= keys
-    assert len(keys) == len(PAGE_PICTURES) + len(content.NEWS_STORIES) + len(content.CASE_STUDIES)
+    assert len(keys) == len(PAGE_PICTURES) + len(NEWS_STORIES) + len(CASE_STUDIES)
 
 
 @pytest.mark.parametrize(("key", "theme", "alt"), PICTURES, ids=[p[0] for p in PICTURES])
