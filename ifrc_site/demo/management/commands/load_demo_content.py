@@ -117,15 +117,16 @@ class Command(BaseCommand):
         return page
 
     def picture(self, key, picture):
-        """The picture drawn for `key`, described as its data (theme, alt) says."""
+        """The picture drawn for `key` as its data says (theme, variant), with its description."""
         title = f"Demo: {key}"
         image = SiteImage.objects.filter(title=title).first()
         if image is None:
+            drawing = make_picture(key, picture["theme"], picture.get("variant"))
             image = SiteImage(
                 title=title,
                 description=picture["alt"],
                 credit=self.site_data["photo_credit"],
-                file=ImageFile(io.BytesIO(make_picture(key, picture["theme"])), name=f"{key}.jpg"),
+                file=ImageFile(io.BytesIO(drawing), name=f"{key}.jpg"),
             )
             image.save()
             self.note(f"picture {key}")
