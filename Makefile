@@ -123,7 +123,8 @@ PUBLIC_MODEL_STRINGS := ^(International Federation of Red Cross and Red Crescent
 
 makemessages: install ## Update locale/*/django.po from the code (then translate the new strings)
 	$(TEST_ENV) $(MANAGE) makemessages -l fr -l es -l ar --no-obsolete --add-location=file --ignore=.venv \
-		--ignore='$(VENV)' --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=tests
+		--ignore='$(VENV)' --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=tests \
+		--ignore=ifrc_site/demo
 	@for po in locale/*/LC_MESSAGES/django.po; do \
 		msggrep -N 'templates/*' -N 'templates/*/*' -N 'templates/*/*/*' \
 			-N 'ifrc_site/listing.py' -N 'ifrc_site/taxonomy.py' -N 'ifrc_site/settings/*' \

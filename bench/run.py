@@ -66,17 +66,23 @@ def manage(env, *args, capture=False):
     return result.stdout if capture else None
 
 
+def demo(env):
+    """The same database, media and cache under the dev settings, the only ones (with the test
+    settings) that install the demo app and so its commands."""
+    return {**env, "DJANGO_SETTINGS_MODULE": "ifrc_site.settings.dev"}
+
+
 def build_demo(env):
     started = time.monotonic()
     manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_demo_content", "--allow-production", "-v0")
+    manage(demo(env), "load_demo_content", "-v0")
     return time.monotonic() - started
 
 
 def build_bulk(env):
     started = time.monotonic()
     manage(
-        env,
+        demo(env),
         "generate_bulk_content",
         "--stories", str(STORIES),
         "--documents", str(DOCUMENTS),

@@ -44,7 +44,9 @@ if [ -z "${DATABASE_URL:-}" ]; then
     export MEDIA_ROOT="$PWD/$RESULTS/media"
     say "preparing a SQLite database with the demo content in $RESULTS/"
     LOG_LEVEL=WARNING .venv/bin/python manage.py migrate --noinput -v0
-    LOG_LEVEL=WARNING .venv/bin/python manage.py load_demo_content --allow-production -v0 >/dev/null
+    # The demo app (and its command) is installed by the dev settings, never by production's.
+    DJANGO_SETTINGS_MODULE=ifrc_site.settings.dev LOG_LEVEL=WARNING \
+        .venv/bin/python manage.py load_demo_content -v0 >/dev/null
 fi
 
 say "starting make serve on $BASE with $WORKERS workers"

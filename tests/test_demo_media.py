@@ -1,13 +1,19 @@
-"""The demo's pictures: each alternative text names what the generator drew in that picture."""
+"""The demo's pictures: each alternative text names what the generator drew in that picture
+(the variant of its theme that the data names)."""
 
+import io
 from types import SimpleNamespace
 
 import pytest
+from PIL import Image
 
-from ifrc_site.demo import content
-from ifrc_site.demo import pages as demo_pages
-from ifrc_site.demo.media import make_picture, picture_subject
-from ifrc_site.management.commands.load_demo_content import PAGE_PICTURES
+from ifrc_site.demo import data
+from ifrc_site.demo.media import VARIANTS, make_picture, picture_subject
+from ifrc_site.demo.pages import page_fields
+
+PAGE_PICTURES = data.load("site")["pictures"]
+NEWS_STORIES = data.load("news")
+CASE_STUDIES = data.load("case_studies")
 
 
 class Lookup(dict):
@@ -31,46 +37,81 @@ def chosen_pictures(value):
 
 
 def demo_pictures():
-    """(key, theme, alternative text) of every picture the demo loader makes and describes:
-    the image's own description, and the text of each block that shows it."""
-    themes = {key: theme for key, (theme, _alt) in PAGE_PICTURES.items()}
-    for key, (theme, alt) in PAGE_PICTURES.items():
-        yield key, theme, alt
-    for prefix, items in (("news", content.NEWS_STORIES), ("case", content.CASE_STUDIES)):
+    """(key, theme, variant, alternative text) of every picture the demo loader makes and
+    describes: the image's own description, and the text of each block that shows it."""
+    for key, picture in PAGE_PICTURES.items():
+        yield key, picture["theme"], picture.get("variant"), picture["alt"]
+    for prefix, items in (("news", NEWS_STORIES), ("case", CASE_STUDIES)):
         for item in items:
-            yield f"{prefix}-{item['slug']}", item["image"]["theme"], item["image"]["alt"]
+            picture = item["image"]
+            yield (
+                f"{prefix}-{item['slug']}",
+                picture["theme"],
+                picture.get("variant"),
+                picture["alt"],
+            )
     ref = SimpleNamespace(images=Lookup(), pages=Lookup(), documents=Lookup())
-    for build in (demo_pages.home_page, demo_pages.migration_page, demo_pages.immunization_page):
-        for key, alt in chosen_pictures(build(ref)):
-            yield key, themes[key], alt
+    for texts in data.load("pages").values():
+        for key, alt in chosen_pictures(page_fields(texts, ref)["body"]):
+            picture = PAGE_PICTURES[key]
+            yield key, picture["theme"], picture.get("variant"), alt
 
 
 PICTURES = list(demo_pictures())
 
 
 def test_every_kind_of_demo_picture_is_checked():
-    keys = {key for key, _theme, _alt in PICTURES}
+    keys = {key for key, _theme, _variant, _alt in PICTURES}
     assert set(PAGE_PICTURES) <= keys
     assert {"migration-callout", "video-poster"} <= keys
-    assert len(keys) == len(PAGE_PICTURES) + len(content.NEWS_STORIES) + len(content.CASE_STUDIES)
+    assert len(keys) == len(PAGE_PICTURES) + len(NEWS_STORIES) + len(CASE_STUDIES)
 
 
-@pytest.mark.parametrize(("key", "theme", "alt"), PICTURES, ids=[p[0] for p in PICTURES])
-def test_alt_text_names_what_the_picture_shows(key, theme, alt):
+def test_the_data_says_which_variant_each_picture_shows():
+    """Where a theme has several variants, the description is written for one: the data names
+    it, rather than leaving the key to choose."""
+    for key, theme, variant, _alt in PICTURES:
+        assert theme in VARIANTS, key
+        if len(VARIANTS[theme]) > 1:
+            assert variant in VARIANTS[theme], f"{key}: which {theme} picture?"
+
+
+@pytest.mark.parametrize(("key", "theme", "variant", "alt"), PICTURES, ids=[p[0] for p in PICTURES])
+def test_alt_text_names_what_the_picture_shows(key, theme, variant, alt):
     text = alt.lower()
     missing = [
         thing
-        for thing in picture_subject(key, theme)
+        for thing in picture_subject(key, theme, variant)
         if not any(word in text for word in thing.split("|"))
     ]
-    assert not missing, f"{key} ({theme}) shows {missing}, which {alt!r} does not mention"
+    assert not missing, (
+        f"{key} ({theme}, {variant}) shows {missing}, which {alt!r} does not mention"
+    )
+
+
+@pytest.mark.parametrize(
+    ("theme", "variant"), [(theme, variant) for theme in VARIANTS for variant in VARIANTS[theme]]
+)
+def test_each_variant_is_drawn(theme, variant):
+    picture = make_picture("sample", theme, variant, width=160, height=100)
+    assert Image.open(io.BytesIO(picture)).size == (160, 100)
+    others = [other for other in VARIANTS[theme] if other != variant]
+    for other in others:
+        assert make_picture("sample", theme, other, width=160, height=100) != picture
 
 
 def test_the_subject_follows_the_drawing():
-    """The same key gives the same picture and subject; the theme decides what is in it."""
+    """The same arguments give the same picture and subject; without a variant, the key
+    chooses one; the subject is that of the variant drawn."""
     assert make_picture("callout", "migration") == make_picture("callout", "migration")
     assert picture_subject("callout", "migration") == picture_subject("callout", "migration")
     coast_or_hills = {picture_subject(f"story-{n}", "migration")[0] for n in range(12)}
     assert coast_or_hills == {"road", "boat"}, "both scenes of the migration theme are drawn"
+    chosen = picture_subject("callout", "migration")
+    variant = next(name for name, subject in VARIANTS["migration"].items() if subject == chosen)
+    assert make_picture("callout", "migration") == make_picture("callout", "migration", variant)
+    assert picture_subject("story", "migration", "coast") == VARIANTS["migration"]["coast"]
     assert "mountain" in picture_subject("anything", "landscape")
     assert "mountain" in picture_subject("anything", "no such theme"), "falls back to landscape"
+    with pytest.raises(ValueError, match="not harbour"):
+        make_picture("anything", "migration", "harbour")

@@ -5,6 +5,8 @@ import tempfile
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key"
+# The demo content the tests read, and its commands; never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "ifrc_site.demo"]  # noqa: F405
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

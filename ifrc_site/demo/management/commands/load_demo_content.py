@@ -1,7 +1,8 @@
 """Build the demo site: home, both programme pages, news, the resource library and case studies.
 
 Idempotent: whatever already exists (found by slug or title) is kept as it is, so a second run
-adds nothing and leaves editors' changes alone. Pictures and PDFs are generated on this machine.
+adds nothing and leaves editors' changes alone. The text, in English and in translation, is that
+of ifrc_site/demo/data/; pictures and PDFs are generated on this machine.
 """
 
 import datetime
@@ -19,10 +20,9 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
-from ifrc_site.demo import content
-from ifrc_site.demo import pages as demo_pages
-from ifrc_site.demo import translations as demo_translations
+from ifrc_site.demo import data
 from ifrc_site.demo.media import make_pdf, make_picture
+from ifrc_site.demo.pages import overlay_stream, page_fields
 from ifrc_site.models import HomePage, NationalSociety, SiteImage, SiteSettings
 from immunization.models import ImmunizationPage
 from migration.models import MigrationPage
@@ -41,52 +41,6 @@ def credentials_file():
     return Path(settings.DEMO_CREDENTIALS_FILE)
 
 
-PHOTO_CREDIT = "IFRC demo illustration"
-
-# Pictures the programme pages use, beyond those of news stories and case studies, with their
-# descriptions: what the generator draws for each key (tests/test_demo_media.py checks them).
-PAGE_PICTURES = {
-    "home-hero": (
-        "community",
-        "Illustration of people gathered in a village, among houses and trees",
-    ),
-    "migration-hero": (
-        "migration",
-        "Illustration of travellers on a coastal road at dusk, with tents ahead and a boat at sea",
-    ),
-    "migration-callout": (
-        "migration",
-        "Illustration of people walking along a road at dusk towards tents on the hills",
-    ),
-    "immunization-hero": ("immunization", "Illustration of a health post with people waiting"),
-    "video-poster": (
-        "immunization",
-        "Illustration of a health post with people waiting at an outreach canopy",
-    ),
-    "activity-philippines": (
-        "city",
-        "Illustration of apartment blocks along a street by day, with people walking",
-    ),
-    "activity-sierra-leone": ("community", "Illustration of people gathered in a village"),
-    "activity-guinea": (
-        "community",
-        "Illustration of a group of people standing in front of village houses",
-    ),
-    "activity-syria": (
-        "immunization",
-        "Illustration of a health post with people waiting under an outreach canopy",
-    ),
-    "activity-bangladesh": (
-        "immunization",
-        "Illustration of people waiting outside a health centre",
-    ),
-    "activity-somaliland": (
-        "landscape",
-        "Illustration of snow-capped mountains above a lake, with trees on the shore",
-    ),
-}
-
-
 @dataclass
 class Refs:
     """What has been created so far, for the page builders to point at."""
@@ -99,6 +53,11 @@ class Refs:
 
 def parse_date(text):
     return datetime.date.fromisoformat(text)
+
+
+def paragraphs(texts):
+    """The body of a story or case study: its paragraphs as one rich text block."""
+    return [{"type": "paragraph", "value": data.rich(*texts)}]
 
 
 class Command(BaseCommand):
@@ -121,6 +80,7 @@ class Command(BaseCommand):
         # Renditions are made as readers first ask for them, not for each demo page published.
         settings.WARM_RENDITIONS_ON_PUBLISH = False
         self.verbose = options["verbosity"] >= 2
+        self.site_data = data.load("site")
         with transaction.atomic():
             self.locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
             refs = Refs()
@@ -156,16 +116,17 @@ class Command(BaseCommand):
         self.note(f"page {page.title}")
         return page
 
-    def picture(self, key, theme, alt):
+    def picture(self, key, picture):
+        """The picture drawn for `key` as its data says (theme, variant), with its description."""
         title = f"Demo: {key}"
         image = SiteImage.objects.filter(title=title).first()
         if image is None:
-            data = make_picture(key, theme)
+            drawing = make_picture(key, picture["theme"], picture.get("variant"))
             image = SiteImage(
                 title=title,
-                description=alt,
-                credit=PHOTO_CREDIT,
-                file=ImageFile(io.BytesIO(data), name=f"{key}.jpg"),
+                description=picture["alt"],
+                credit=self.site_data["photo_credit"],
+                file=ImageFile(io.BytesIO(drawing), name=f"{key}.jpg"),
             )
             image.save()
             self.note(f"picture {key}")
@@ -181,15 +142,12 @@ class Command(BaseCommand):
                 if page.specific_class is Page:
                     Site.objects.filter(root_page=page).delete()
                     page.delete()
-            fields = demo_pages.home_page(refs)
+            fields = page_fields(data.load("pages")["home"], refs)
             home = HomePage(
-                title=fields["title"],
                 slug="home",
                 locale=self.locale,
-                strapline=fields["strapline"],
-                intro=fields["intro"],
-                hero_image=self.picture("home-hero", *PAGE_PICTURES["home-hero"]),
-                body=fields["body"],
+                hero_image=self.picture("home-hero", self.site_data["pictures"]["home-hero"]),
+                **fields,
             )
             self.add_page(Page.get_first_root_node(), home)
         if not Site.objects.exists():
@@ -198,7 +156,7 @@ class Command(BaseCommand):
                 port=80,
                 root_page=home,
                 is_default_site=True,
-                site_name="IFRC programmes",
+                site_name=self.site_data["site"]["name"],
             )
         return home
 
@@ -206,36 +164,19 @@ class Command(BaseCommand):
         site = Site.objects.get(root_page=home)
         settings_obj = SiteSettings.for_site(site)
         if not settings_obj.contact_email:
-            settings_obj.contact_email = "contact@example.org"
+            settings_obj.contact_email = self.site_data["site"]["contact_email"]
             settings_obj.save()
 
     def listing_pages(self, home, refs):
-        listings = [
-            (
-                "news",
-                NewsIndexPage,
-                "News",
-                "Stories from National Societies and the people they work with.",
-            ),
-            (
-                "resources",
-                ResourceIndexPage,
-                "Resource library",
-                "Reports, assessments, guidelines and posters, free to download.",
-            ),
-            (
-                "case-studies",
-                CaseStudyIndexPage,
-                "Case studies",
-                "National Societies describe their programmes in their own words.",
-            ),
-        ]
-        for slug, model, title, intro in listings:
-            page = model.objects.child_of(home).first()
+        models = {
+            "news": NewsIndexPage,
+            "resources": ResourceIndexPage,
+            "case-studies": CaseStudyIndexPage,
+        }
+        for slug, texts in self.site_data["listings"].items():
+            page = models[slug].objects.child_of(home).first()
             if page is None:
-                page = self.add_page(
-                    home, model(title=title, slug=slug, intro=intro, show_in_menus=True)
-                )
+                page = self.add_page(home, models[slug](slug=slug, show_in_menus=True, **texts))
             refs.pages[slug] = page
 
     def programme_shells(self, home, refs):
@@ -253,22 +194,20 @@ class Command(BaseCommand):
                 )
 
     def programme_pages(self, home, refs):
-        for slug, builder in (
-            ("migration", demo_pages.migration_page),
-            ("immunization", demo_pages.immunization_page),
-        ):
+        texts = data.load("pages")
+        for slug in ("migration", "immunization"):
             if not refs.pages[f"{slug}-is-new"]:
                 continue
             page = refs.pages[slug].specific
             page.refresh_from_db()
-            for name, value in builder(refs).items():
+            for name, value in page_fields(texts[slug], refs).items():
                 setattr(page, name, value)
             page.listing_image = page.hero_image
             page.save_revision().publish()
 
     def pictures(self, refs):
-        for key, (theme, alt) in PAGE_PICTURES.items():
-            refs.images[key] = self.picture(key, theme, alt)
+        for key, picture in self.site_data["pictures"].items():
+            refs.images[key] = self.picture(key, picture)
 
     # Library -------------------------------------------------------------------------------
 
@@ -277,16 +216,16 @@ class Command(BaseCommand):
             "migration": refs.pages["migration"],
             "immunization": refs.pages["immunization"],
         }
-        for item in content.RESOURCES:
+        for item in data.load("resources"):
             document = Resource.objects.filter(title=item["title"]).first()
             if document is None:
                 pdf = item["pdf"]
                 date = parse_date(item["date"])
-                data = make_pdf(
+                content = make_pdf(
                     item["title"],
                     pdf["subtitle"],
                     date.strftime("%d %B %Y").lstrip("0"),
-                    pdf["sections"],
+                    data.pairs(pdf["sections"]),
                     kind=pdf.get("kind", "report"),
                     min_pages=pdf.get("min_pages", 1),
                 )
@@ -298,7 +237,7 @@ class Command(BaseCommand):
                     summary=item["summary"],
                     countries=item.get("countries", []),
                 )
-                document.file.save(f"{item['slug']}.pdf", ContentFile(data), save=False)
+                document.file.save(f"{item['slug']}.pdf", ContentFile(content), save=False)
                 document._set_document_file_metadata()
                 document.save()
                 document.programmes.set([programmes[name] for name in item["programmes"]])
@@ -306,7 +245,7 @@ class Command(BaseCommand):
             refs.documents[item["slug"]] = document
 
     def national_societies(self, refs):
-        for item in content.NATIONAL_SOCIETIES:
+        for item in self.site_data["national_societies"]:
             society = NationalSociety.objects.filter(slug=item["slug"], locale=self.locale).first()
             if society is None:
                 society = NationalSociety.objects.create(
@@ -327,7 +266,7 @@ class Command(BaseCommand):
             "immunization": refs.pages["immunization"],
         }
         existing = set(NewsStoryPage.objects.child_of(index).values_list("slug", flat=True))
-        for item in content.NEWS_STORIES:
+        for item in data.load("news"):
             if item["slug"] in existing:
                 continue
             picture = item["image"]
@@ -338,9 +277,9 @@ class Command(BaseCommand):
                 city=item["city"],
                 country=item["country"],
                 summary=item["summary"],
-                hero_image=self.picture(f"news-{item['slug']}", picture["theme"], picture["alt"]),
+                hero_image=self.picture(f"news-{item['slug']}", picture),
                 hero_caption=picture["caption"],
-                body=[{"type": "paragraph", "value": demo_pages.rich(*item["body"])}],
+                body=paragraphs(item["body"]),
             )
             story.programmes = [programmes[name] for name in item["programmes"]]
             self.add_page(index, story)
@@ -355,7 +294,7 @@ class Command(BaseCommand):
             section.national_society_id: section
             for section in CaseStudySectionPage.objects.child_of(index)
         }
-        for item in content.CASE_STUDIES:
+        for item in data.load("case_studies"):
             society = refs.societies[item["national_society"]]
             section = sections.get(society.pk)
             if section is None:
@@ -365,7 +304,7 @@ class Command(BaseCommand):
                         title=society.name,
                         slug=society.slug,
                         national_society=society,
-                        intro=f"Case studies written by the {society.name}.",
+                        intro=self.site_data["case_study_section_intro"].format(name=society.name),
                     ),
                 )
                 sections[society.pk] = section
@@ -382,11 +321,9 @@ class Command(BaseCommand):
                         national_society=society,
                         programme=programmes[item["programme"]],
                         summary=item["summary"],
-                        hero_image=self.picture(
-                            f"case-{item['slug']}", picture["theme"], picture["alt"]
-                        ),
+                        hero_image=self.picture(f"case-{item['slug']}", picture),
                         hero_caption=picture["caption"],
-                        body=[{"type": "paragraph", "value": demo_pages.rich(*item["body"])}],
+                        body=paragraphs(item["body"]),
                         consent_recorded=item.get("consent_recorded", False),
                     ),
                 )
@@ -395,24 +332,24 @@ class Command(BaseCommand):
     # Translations --------------------------------------------------------------------------
 
     def translations(self, home, refs):
-        """French, Spanish and Arabic: each English page is copied into the other language with
-        Wagtail's translation tools (what an editor's "Translate" does), given its translated
-        text and published. Whatever already has a translation in a language is left as it is;
-        stories and case studies with no translation here stay out of that language's listings.
+        """French, Spanish and Arabic (data/translations/): each English page is copied into
+        the other language with Wagtail's translation tools (what an editor's "Translate" does),
+        given its translated text and published. Whatever already has a translation in a
+        language is left as it is; stories and case studies with no translation here stay out of
+        that language's listings.
         """
         pages = {**refs.pages, "home": home}
-        stories = NewsStoryPage.objects.filter(
-            locale=self.locale, slug__in=demo_translations.NEWS_STORIES
-        )
-        case_studies = [refs.pages[f"case-study-{slug}"] for slug in demo_translations.CASE_STUDIES]
-        for locale in Locale.objects.filter(language_code__in=demo_translations.LANGUAGES):
-            code = locale.language_code
-            self.translate_societies(refs, locale)
-            for key, texts in demo_translations.PAGES.items():
-                self.translate_page(pages[key], locale, texts[code])
+        languages = data.translations()
+        for locale in Locale.objects.filter(language_code__in=languages):
+            texts = languages[locale.language_code]
+            self.translate_societies(refs, locale, texts["national_societies"])
+            for key, fields in texts["pages"].items():
+                self.translate_page(pages[key], locale, fields)
+            stories = NewsStoryPage.objects.filter(locale=self.locale, slug__in=texts["news"])
             for story in stories:
-                self.translate_page(story, locale, demo_translations.NEWS_STORIES[story.slug][code])
-            for case_study in case_studies:
+                self.translate_page(story, locale, self.story_fields(texts["news"][story.slug]))
+            for slug, fields in texts["case_studies"].items():
+                case_study = refs.pages[f"case-study-{slug}"]
                 section = case_study.get_parent().specific
                 society = section.national_society.get_translation_or_none(locale)
                 self.translate_page(
@@ -420,19 +357,23 @@ class Command(BaseCommand):
                     locale,
                     {
                         "title": society.name if society else section.title,
-                        "intro": demo_translations.CASE_STUDY_SECTION_INTRO[code],
+                        "intro": texts["case_study_section_intro"],
                     },
                 )
-                fields = demo_translations.CASE_STUDIES[case_study.slug][code]
-                self.translate_page(case_study, locale, fields)
+                self.translate_page(case_study, locale, self.story_fields(fields))
 
-    def translate_societies(self, refs, locale):
-        for slug, names in demo_translations.NATIONAL_SOCIETIES.items():
+    @staticmethod
+    def story_fields(texts):
+        """A translated story or case study: its body is its paragraphs, as in English."""
+        return {**texts, "body": [{"paragraph": data.rich(*texts["body"])}]}
+
+    def translate_societies(self, refs, locale, names):
+        for slug, name in names.items():
             society = refs.societies.get(slug)
             if society is None or society.has_translation(locale):
                 continue
             translated = society.copy_for_translation(locale)
-            translated.name = names[locale.language_code]
+            translated.name = name
             translated.save()
             self.note(f"National Society {translated.name}")
 
@@ -444,7 +385,7 @@ class Command(BaseCommand):
         translated = page.copy_for_translation(locale).specific
         for name, value in fields.items():
             if name == "body":
-                value = demo_translations.overlay_stream(translated.body.raw_data, value)
+                value = overlay_stream(translated.body.raw_data, value)
             setattr(translated, name, value)
         translated.save_revision().publish()
         self.note(f"page {translated.title} ({locale.language_code})")
@@ -466,14 +407,6 @@ class Command(BaseCommand):
 
     # Editorial roles -----------------------------------------------------------------------
 
-    # One demo login per role: (username, e-mail, name, National Society slug or None for
-    # communications staff).
-    DEMO_PEOPLE = (
-        ("comms", "comms@example.org", ("Chris", "Communications"), None),
-        ("editor-caf", "editor-caf@example.org", ("Aline", "Bangui"), "central-african-red-cross"),
-        ("editor-pak", "editor-pak@example.org", ("Bilal", "Lahore"), "pakistan-red-crescent"),
-    )
-
     def editorial_roles(self):
         """The groups and the approval workflow (editorial.roles), and one demo login per role,
         with its password kept beside the admin's in the git-ignored credentials file."""
@@ -482,24 +415,31 @@ class Command(BaseCommand):
         with transaction.atomic():
             communications = roles.setup_roles()
             lines = []
-            for username, email, name, society_slug in self.DEMO_PEOPLE:
-                if society_slug is None:
+            for person in self.site_data["people"]:
+                if person["national_society"] is None:
                     group = communications
                 else:
-                    society = NationalSociety.objects.get(slug=society_slug, locale=self.locale)
+                    society = NationalSociety.objects.get(
+                        slug=person["national_society"], locale=self.locale
+                    )
                     group = roles.sync_society(society)
-                lines.append(self.demo_person(username, email, name, group))
+                lines.append(self.demo_person(person, group))
         self.stdout.write("Demo logins, one per role:")
         for line in lines:
             self.stdout.write(f"  {line}")
 
-    def demo_person(self, username, email, name, group):
+    def demo_person(self, person, group):
         User = get_user_model()
+        username = person["username"]
         user = User.objects.filter(username=username).first()
         if user is None:
             password = secrets.token_urlsafe(12)
             user = User.objects.create_user(
-                username, email, password, first_name=name[0], last_name=name[1]
+                username,
+                person["email"],
+                password,
+                first_name=person["first_name"],
+                last_name=person["last_name"],
             )
             with credentials_file().open("a") as credentials:
                 credentials.write(f"{username} {password}\n")
