@@ -9,6 +9,8 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
+from django_countries import countries
+
 from .data import load
 
 # Word lists (data/bulk.yaml): places by country, people, names, the themes of each programme
@@ -54,8 +56,6 @@ def _capitalise(text):
 
 
 def _country_name(code):
-    from django_countries import countries
-
     return countries.name(code)
 
 

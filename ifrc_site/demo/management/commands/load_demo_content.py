@@ -23,6 +23,7 @@ from wagtail.models import Locale, Page, Site
 from ifrc_site.demo import data
 from ifrc_site.demo.media import make_pdf, make_picture
 from ifrc_site.demo.pages import overlay_stream, page_fields
+from ifrc_site.editorial import roles
 from ifrc_site.models import HomePage, NationalSociety, SiteImage, SiteSettings
 from immunization.models import ImmunizationPage
 from migration.models import MigrationPage
@@ -410,8 +411,6 @@ class Command(BaseCommand):
     def editorial_roles(self):
         """The groups and the approval workflow (editorial.roles), and one demo login per role,
         with its password kept beside the admin's in the git-ignored credentials file."""
-        from ifrc_site.editorial import roles
-
         with transaction.atomic():
             communications = roles.setup_roles()
             lines = []
