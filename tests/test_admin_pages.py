@@ -6,7 +6,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from ifrc_site.models import HomePage, NationalSociety, StandardPage
 from immunization.models import ImmunizationPage
-from migration.models import MigrationPage
+from migration.models import HelpFinderPage, MigrationPage
 from news.models import NewsIndexPage, NewsStoryPage
 from resources.models import (
     CaseStudyIndexPage,
@@ -36,12 +36,14 @@ class PageTreeTests(WagtailPageTestCase):
             },
         )
 
-    def test_programme_pages_are_leaves_under_home(self):
+    def test_programme_pages_live_under_home(self):
         for model in (MigrationPage, ImmunizationPage):
             self.assertAllowedParentPageTypes(model, {HomePage})
-            self.assertAllowedSubpageTypes(model, {})
             self.assertCanNotCreateAt(Page, model)
             self.assertCanNotCreateAt(NewsIndexPage, model)
+        self.assertAllowedSubpageTypes(ImmunizationPage, {})
+        # The migrants' help finder is the Migration page's only kind of child.
+        self.assertAllowedSubpageTypes(MigrationPage, {HelpFinderPage})
 
     def test_news_stories_live_only_in_the_news_listing(self):
         self.assertCanCreateAt(NewsIndexPage, NewsStoryPage)

@@ -23,7 +23,7 @@ import pytest
 
 from ifrc_site.editorial import roles
 from ifrc_site.models import NationalSociety
-from migration.models import MigrationPage
+from migration.models import HelpFinderPage, MigrationPage
 from news.models import NewsIndexPage
 from resources.models import CaseStudyIndexPage, CaseStudyPage, CaseStudySectionPage
 
@@ -85,24 +85,25 @@ def test_communications_staff_approve_the_case_study_workflow(people):
     workflow = Workflow.objects.get(name=roles.WORKFLOW_NAME)
     task = workflow.tasks.get().specific
     assert list(task.groups.values_list("name", flat=True)) == [roles.COMMUNICATIONS_GROUP]
+    # Case-study listings and the migrants' help finders, each with the sections under it.
     assert set(WorkflowPage.objects.filter(workflow=workflow).values_list("page", flat=True)) == {
-        page.pk for page in CaseStudyIndexPage.objects.all()
+        page.pk for page in (*CaseStudyIndexPage.objects.all(), *HelpFinderPage.objects.all())
     }
 
 
 def test_a_new_society_gets_its_group_and_collection_then_its_section(people):
-    society = NationalSocietyFactory(name="Kenya Red Cross Society", slug="kenya-red-cross")
+    society = NationalSocietyFactory(name="Uganda Red Cross Society", slug="uganda-red-cross")
     society.refresh_from_db()
     group = society.editor_group
-    assert group.name == "Kenya Red Cross Society editors"
-    assert society.collection.name == "Kenya Red Cross Society"
+    assert group.name == "Uganda Red Cross Society editors"
+    assert society.collection.name == "Uganda Red Cross Society"
     assert society.collection.get_parent().name == roles.SOCIETIES_COLLECTION
     assert group.permissions.filter(codename="access_admin").exists()
     assert not GroupPagePermission.objects.filter(group=group).exists()
 
     index = CaseStudyIndexPage.objects.get(locale=Locale.get_default())
     section = index.add_child(
-        instance=CaseStudySectionPage(title="Kenya", slug="kenya", national_society=society)
+        instance=CaseStudySectionPage(title="Uganda", slug="uganda", national_society=society)
     )
     assert set(
         GroupPagePermission.objects.filter(group=group).values_list(
@@ -110,12 +111,12 @@ def test_a_new_society_gets_its_group_and_collection_then_its_section(people):
         )
     ) == {(section.pk, "add_page"), (section.pk, "change_page")}
 
-    society.name = "Kenya Red Cross"
+    society.name = "Uganda Red Cross"
     society.save()
     group.refresh_from_db()
     society.collection.refresh_from_db()
-    assert group.name == "Kenya Red Cross editors"
-    assert society.collection.name == "Kenya Red Cross"
+    assert group.name == "Uganda Red Cross editors"
+    assert society.collection.name == "Uganda Red Cross"
     # Its translation shares the group.
     french = society.copy_for_translation(Locale.objects.get(language_code="fr"))
     french.save()

@@ -153,7 +153,21 @@ def low_data(request):
 # the search words, and the low-data switch's own two. tests/test_cache_keys.py checks that
 # every filter of every listing and of the search is here.
 PAGE_QUERY_PARAMETERS = frozenset(
-    {"q", "page", "type", "programme", "country", "region", "language", "year", "on", "next"}
+    {
+        "q",
+        "page",
+        "type",
+        "programme",
+        "country",
+        "region",
+        "language",
+        "year",
+        "on",
+        "next",
+        # The help finder's (migration.finder.FinderForm), beside country and language.
+        "city",
+        "service",
+    }
 )
 # Methods a public page answers; the others are refused before anything is rendered, except
 # at the addresses whose views take forms: the admins, and the password and login forms of

@@ -63,7 +63,7 @@ PICTURE_ALT_AR = "متطوعون يجهزون أسرّة في قاعة ذات ن
 SOCIETY = "Central African Red Cross Society"
 CASE_STUDY = "Listening sessions before the vaccination clinic in Bangui"
 CASE_STUDY_TEXT = "Once a week the volunteers hold a listening session before the clinic opens."
-NEW_SOCIETY = "Kenya Red Cross Society"
+NEW_SOCIETY = "Uganda Red Cross Society"
 NEW_EDITOR = "wanjiru@example.org"
 NEW_EDITOR_USERNAME = NEW_EDITOR
 
@@ -119,7 +119,7 @@ def new_society(site, day):
         "add_national_society",
         NEW_SOCIETY,
         "--country",
-        "KE",
+        "UG",
         "--editor",
         NEW_EDITOR,
         stdout=io.StringIO(),

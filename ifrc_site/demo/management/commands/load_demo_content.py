@@ -9,6 +9,7 @@ import datetime
 import io
 import secrets
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -26,7 +27,9 @@ from ifrc_site.demo.pages import overlay_stream, page_fields
 from ifrc_site.editorial import roles
 from ifrc_site.models import HomePage, NationalSociety, SiteImage, SiteSettings
 from immunization.models import ImmunizationPage
-from migration.models import MigrationPage
+from migration.blocks import WEEKDAYS
+from migration.directory import normalise_phone
+from migration.models import HelpFinderPage, HelpPointPage, HelpPointSectionPage, MigrationPage
 from news.models import NewsIndexPage, NewsStoryPage
 from resources.models import (
     CaseStudyIndexPage,
@@ -50,6 +53,15 @@ class Refs:
     documents: dict = field(default_factory=dict)
     pages: dict = field(default_factory=dict)
     societies: dict = field(default_factory=dict)
+
+
+def phone_or_blank(text):
+    return normalise_phone(text) if text else ""
+
+
+def coordinate(value):
+    """A latitude or longitude from the YAML's float, as the decimal the field keeps."""
+    return None if value is None else Decimal(str(value))
 
 
 def parse_date(text):
@@ -96,6 +108,7 @@ class Command(BaseCommand):
             self.case_studies(refs)
             self.programme_pages(home, refs)
             self.translations(home, refs)
+            self.help_points(refs)
         login = self.admin_login()
         if self.created:
             self.stdout.write(self.style.SUCCESS(f"Demo content: {self.created} items created."))
@@ -391,6 +404,127 @@ class Command(BaseCommand):
         translated.save_revision().publish()
         self.note(f"page {translated.title} ({locale.language_code})")
         return translated
+
+    # The help finder ------------------------------------------------------------------------
+
+    DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+    @classmethod
+    def weekly_hours(cls, lines):
+        """["mon-fri 09:00-17:00", "daily 08:00-20:00", "24/7"] as the help point's slots."""
+        slots = []
+        for line in lines:
+            if line == "24/7":
+                days, opens, closes = list(range(7)), "00:00", "00:00"
+            else:
+                names, times = line.split()
+                opens, closes = times.split("-")
+                if names == "daily":
+                    days = list(range(7))
+                elif "-" in names:
+                    first, last = (cls.DAYS.index(name) for name in names.split("-"))
+                    days = [day % 7 for day in range(first, last + 1 + (7 if last < first else 0))]
+                else:
+                    days = [cls.DAYS.index(names)]
+            for day in days:
+                slots.append(
+                    ("slot", {"weekday": WEEKDAYS[day][0], "opens": opens, "closes": closes})
+                )
+        return slots
+
+    @staticmethod
+    def special_days(items):
+        return [
+            (
+                "day",
+                {
+                    "date": item["date"],
+                    "label": item.get("label", ""),
+                    "closed": item.get("closed", False),
+                    "opens": item.get("opens"),
+                    "closes": item.get("closes"),
+                },
+            )
+            for item in items
+        ]
+
+    def help_points(self, refs):
+        """The help finder under the Migration page, a section per National Society, their
+        help points; then each of them in every other language."""
+        texts = data.load("help_points")
+        migration = refs.pages["migration"]
+        finder = HelpFinderPage.objects.child_of(migration).first()
+        if finder is None:
+            finder = self.add_page(
+                migration,
+                HelpFinderPage(
+                    title=texts["finder"]["title"],
+                    slug=texts["finder"]["slug"],
+                    intro=texts["finder"]["intro"],
+                ),
+            )
+        sections = {s.national_society_id: s for s in HelpPointSectionPage.objects.child_of(finder)}
+        points = []
+        for item in texts["help_points"]:
+            society = refs.societies[item["national_society"]]
+            section = sections.get(society.pk)
+            if section is None:
+                section = self.add_page(
+                    finder,
+                    HelpPointSectionPage(
+                        title=society.name, slug=society.slug, national_society=society
+                    ),
+                )
+                sections[society.pk] = section
+            page = HelpPointPage.objects.child_of(section).filter(slug=item["slug"]).first()
+            if page is None:
+                page = self.add_page(
+                    section,
+                    HelpPointPage(
+                        title=item["title"],
+                        slug=item["slug"],
+                        national_society=society,
+                        kind=item["kind"],
+                        country=item["country"],
+                        city=item.get("city", ""),
+                        services=item["services"],
+                        phone=normalise_phone(item["phone"]),
+                        messaging_number=phone_or_blank(item.get("messaging_number")),
+                        messaging_app=item.get("messaging_app", ""),
+                        weekly_hours=self.weekly_hours(item["hours"]),
+                        special_days=self.special_days(item.get("special_days", [])),
+                        time_zone=item["time_zone"],
+                        languages=item["languages"],
+                        address=item.get("address", ""),
+                        latitude=coordinate(item.get("latitude")),
+                        longitude=coordinate(item.get("longitude")),
+                        details=item.get("details", ""),
+                        last_verified_on=parse_date(item["last_verified_on"]),
+                        verified_by=item["verified_by"],
+                    ),
+                )
+            points.append((page, item))
+        for locale in Locale.objects.exclude(pk=self.locale.pk):
+            code = locale.language_code
+            if code not in texts["finder"]["titles"]:
+                continue
+            if not migration.has_translation(locale):
+                continue
+            self.translate_page(
+                finder,
+                locale,
+                {
+                    "title": texts["finder"]["titles"][code],
+                    "intro": texts["finder"]["intros"][code],
+                },
+            )
+            for section in sections.values():
+                society = section.national_society.get_translation_or_none(locale)
+                self.translate_page(
+                    section, locale, {"title": society.name if society else section.title}
+                )
+            for page, item in points:
+                self.translate_page(page, locale, {"title": item["titles"][code]})
 
     # People --------------------------------------------------------------------------------
 
