@@ -143,7 +143,7 @@ check: install ## Django system checks and a check for missing migrations
 audit: install ## Audit requirements.lock for known vulnerabilities (exceptions: .pip-audit-ignore)
 	$(PY) scripts/audit-deps
 
-test: install lint check audit test-sqlite test-postgres ## Everything CI runs: lint, checks, audit, tests on SQLite then PostgreSQL
+test: install lint check audit test-sqlite test-postgres ## Everything CI runs: lint, checks, audit, the tests on SQLite and on PostgreSQL
 
 # Debian's redis-server, for the tests of the cache shared between processes.
 redis:
@@ -173,10 +173,12 @@ browser: ## Install Debian's chromium and fonts-noto-core for the browser tests 
 			"chromium" >&2; exit 1; }; \
 	fi
 
-test-sqlite: install messages redis browser ## Run the pytest suite on SQLite (PYTEST_ARGS="..." to pass options)
-	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+# The whole suite runs on PostgreSQL, production's database; on SQLite only the tests marked
+# both_engines, those that depend on the database engine (tests/conftest.py says which).
+test-sqlite: install messages redis ## Run the engine-dependent tests on SQLite (PYTEST_ARGS="..." to pass options)
+	$(TEST_ENV) $(BIN)/pytest -m both_engines $(PYTEST_ARGS)
 
-test-postgres: install messages redis browser ## Run the pytest suite on a throwaway PostgreSQL cluster
+test-postgres: install messages redis browser ## Run the whole pytest suite on a throwaway PostgreSQL cluster
 	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
 
 guide: install messages browser ## Take the README's editor's guide pictures again (docs/guide/)

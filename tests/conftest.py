@@ -3,6 +3,15 @@
 The demo site is loaded once per test session into the test database (each test then runs in
 its own transaction, rolled back afterwards), so page tests see real content without each test
 paying for it. Tests that need something specific build it with the factories.
+
+Which engine: production runs on PostgreSQL, so `make test` runs the whole suite there, and
+on SQLite (`make run`'s database) only the tests marked `both_engines`. A module (or test)
+is marked both_engines when what it checks depends on the database engine: search (SQLite's
+FTS5 or PostgreSQL's full-text backend), backup and restore (each engine's own dump), raw SQL,
+ordering, collation, date and time lookups (listing filters, scheduled publishing), the
+querysets of the doors to documents and pages, query-count budgets, bulk content and data
+migrations. Everything else (rendering, the browser journeys, the bad-input corpus, security
+headers, permissions through the admin's views, uploads, caching) runs once, on PostgreSQL.
 """
 
 import shutil

@@ -16,7 +16,7 @@ from ifrc_site.models import SiteImage
 from .factories import ResourceFactory
 from .helpers import closed_port
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 PAGES = ["/en/", "/en/migration/", "/en/news/?programme=migration", "/en/resources/"]
 
