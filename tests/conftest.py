@@ -1,8 +1,9 @@
 """Test set-up shared by every module.
 
-The demo site is loaded once per test session into the test database (each test then runs in
-its own transaction, rolled back afterwards), so page tests see real content without each test
-paying for it. Tests that need something specific build it with the factories.
+The demo site is loaded once per test run into a template database, which each test process
+copies (tests/demo_database.py); each test then runs in its own transaction, rolled back
+afterwards, so page tests see real content without each test paying for it. Tests that need
+something specific build it with the factories.
 
 Which engine: production runs on PostgreSQL, so `make test` runs the whole suite there, and
 on SQLite (`make run`'s database) only the tests marked `both_engines`. A module (or test)
@@ -16,22 +17,48 @@ headers, permissions through the admin's views, uploads, caching) runs once, on 
 
 import shutil
 import subprocess
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.core.management import call_command
 from django.http import HttpRequest
 from django.test import Client
+from django.test.utils import teardown_databases
 
 from wagtail.models import Locale, Page
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
 from ifrc_site.models import HomePage
 from immunization.models import ImmunizationPage
 from migration.models import MigrationPage
 
+from . import demo_database
 from .helpers import free_port, stop, wait_for_port
+
+RUN_FOLDER = pytest.StashKey()
+
+
+def pytest_configure(config):
+    """The folder this run's processes share (the demo database's template): made by the
+    process that started the run, handed to xdist's workers (pytest_configure_node)."""
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is None:
+        config.stash[RUN_FOLDER] = demo_database.new_run_folder()
+    else:
+        config.stash[RUN_FOLDER] = Path(workerinput["ifrc_run_folder"])
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    node.workerinput["ifrc_run_folder"] = str(node.config.stash[RUN_FOLDER])
+
+
+def pytest_unconfigure(config):
+    if RUN_FOLDER in config.stash and not hasattr(config, "workerinput"):
+        with config.stash[blocking_manager_key].unblock():
+            demo_database.remove(config.stash[RUN_FOLDER])
 
 
 def pytest_collection_modifyitems(config, items):
@@ -58,9 +85,16 @@ def login_passes_a_request():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """This process's test database: a copy of the run's template with the demo site (in place
+    of pytest-django's, which would migrate an empty database in every process)."""
     with django_db_blocker.unblock():
-        call_command("load_demo_content", allow_production=True, verbosity=0)
+        old_config = demo_database.create_test_database(request.config.stash[RUN_FOLDER])
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(old_config, verbosity=request.config.option.verbose)
 
 
 @pytest.fixture(autouse=True)
