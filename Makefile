@@ -5,6 +5,9 @@ VENV ?= .venv
 PORT ?= 8000
 WORKERS ?= 2
 PYTEST_ARGS ?=
+# pytest-xdist processes of each test run; on PostgreSQL one of them runs the browser tests.
+SQLITE_WORKERS ?= 2
+POSTGRES_WORKERS ?= 3
 # The browser tests drive Debian's Chromium (never a browser build downloaded by Playwright).
 CHROMIUM ?= /usr/bin/chromium
 
@@ -176,10 +179,10 @@ browser: ## Install Debian's chromium and fonts-noto-core for the browser tests 
 # The whole suite runs on PostgreSQL, production's database; on SQLite only the tests marked
 # both_engines, those that depend on the database engine (tests/conftest.py says which).
 test-sqlite: install messages redis ## Run the engine-dependent tests on SQLite (PYTEST_ARGS="..." to pass options)
-	$(TEST_ENV) $(BIN)/pytest -m both_engines $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/pytest -m both_engines -n $(SQLITE_WORKERS) $(PYTEST_ARGS)
 
 test-postgres: install messages redis browser ## Run the whole pytest suite on a throwaway PostgreSQL cluster
-	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest -n $(POSTGRES_WORKERS) $(PYTEST_ARGS)
 
 guide: install messages browser ## Take the README's editor's guide pictures again (docs/guide/)
 	$(TEST_ENV) GUIDE_SCREENSHOTS=docs/guide $(BIN)/pytest tests/browser/test_editor_journeys.py -q

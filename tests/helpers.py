@@ -55,6 +55,19 @@ def wait_for_port(port, process, seconds, log=None):
         time.sleep(0.1)
 
 
+def wait_for_socket(path, process, seconds):
+    """Wait until `process` listens on the Unix socket at `path`; fail if it stops or takes
+    too long."""
+    deadline = time.monotonic() + seconds
+    while True:
+        with socket.socket(socket.AF_UNIX) as sock:
+            if sock.connect_ex(str(path)) == 0:
+                return
+        assert process.poll() is None, "the process stopped"
+        assert time.monotonic() < deadline, f"nothing listens on {path}"
+        time.sleep(0.05)
+
+
 def stop(process, signal=signal.SIGTERM):
     """Stop a process the tests started, killing it if it does not stop within 20 seconds."""
     if process.poll() is None:
