@@ -23,8 +23,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from django.conf import settings
-from django.core.cache import cache, caches
 from django.http import HttpRequest
 from django.test import Client
 from django.test.utils import teardown_databases
@@ -39,7 +37,7 @@ from immunization.models import ImmunizationPage
 from migration.models import MigrationPage
 
 from . import demo_database
-from .helpers import stop, wait_for_socket
+from .helpers import empty_caches, stop, wait_for_socket
 
 BROWSER_GROUP = "browser"
 BROWSER_TESTS = "tests/browser/"
@@ -143,14 +141,9 @@ def django_db_setup(
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with empty caches (pages, fragments, settings; renditions are kept)."""
-
-    def clear():
-        for alias in ("default", "pages", "pages-query"):
-            (caches[alias] if alias in settings.CACHES else cache).clear()
-
-    clear()
+    empty_caches()
     yield
-    clear()
+    empty_caches()
 
 
 @pytest.fixture

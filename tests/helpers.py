@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache, caches
 from django.urls import reverse
 
 BASE_DIR = Path(settings.BASE_DIR)
@@ -77,6 +78,12 @@ def stop(process, signal=signal.SIGTERM):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def empty_caches():
+    """Pages, fragments and settings (renditions are kept): what each test starts with."""
+    for alias in ("default", "pages", "pages-query"):
+        (caches[alias] if alias in settings.CACHES else cache).clear()
 
 
 def refused(response):
