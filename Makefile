@@ -25,7 +25,7 @@ TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
 .PHONY: help install run serve backup restore soak lint check audit test test-sqlite test-postgres \
-	messages makemessages redis bench bench-search browser guide lock clean distclean
+	coverage messages makemessages redis bench bench-search browser guide lock clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
@@ -183,6 +183,15 @@ test-sqlite: install messages redis ## Run the engine-dependent tests on SQLite 
 
 test-postgres: install messages redis browser ## Run the whole pytest suite on a throwaway PostgreSQL cluster
 	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest -n $(POSTGRES_WORKERS) $(PYTEST_ARGS)
+
+# Both runs as `make test` makes them, measured with branch coverage, in one report.
+coverage: install messages redis browser ## Both test runs with branch coverage, combined, and the report
+	rm -f .coverage
+	$(TEST_ENV) $(BIN)/pytest -m both_engines -n $(SQLITE_WORKERS) --cov --cov-branch \
+		--cov-report= $(PYTEST_ARGS)
+	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest -n $(POSTGRES_WORKERS) --cov --cov-branch \
+		--cov-append --cov-report= $(PYTEST_ARGS)
+	$(BIN)/coverage report
 
 guide: install messages browser ## Take the README's editor's guide pictures again (docs/guide/)
 	$(TEST_ENV) GUIDE_SCREENSHOTS=docs/guide $(BIN)/pytest tests/browser/test_editor_journeys.py -q
