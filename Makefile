@@ -5,6 +5,9 @@ VENV ?= .venv
 PORT ?= 8000
 WORKERS ?= 2
 PYTEST_ARGS ?=
+# pytest-xdist processes of each test run; on PostgreSQL one of them runs the browser tests.
+SQLITE_WORKERS ?= 2
+POSTGRES_WORKERS ?= 3
 # The browser tests drive Debian's Chromium (never a browser build downloaded by Playwright).
 CHROMIUM ?= /usr/bin/chromium
 
@@ -22,7 +25,7 @@ TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
 .PHONY: help install run serve backup restore soak lint check audit test test-sqlite test-postgres \
-	messages makemessages redis bench bench-search browser guide lock clean distclean
+	coverage messages makemessages redis bench bench-search browser guide lock clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
@@ -144,7 +147,7 @@ check: install ## Django system checks and a check for missing migrations
 audit: install ## Audit requirements.lock for known vulnerabilities (exceptions: .pip-audit-ignore)
 	$(PY) scripts/audit-deps
 
-test: install lint check audit test-sqlite test-postgres ## Everything CI runs: lint, checks, audit, tests on SQLite then PostgreSQL
+test: install lint check audit test-sqlite test-postgres ## Everything CI runs: lint, checks, audit, the tests on SQLite and on PostgreSQL
 
 # Debian's redis-server, for the tests of the cache shared between processes.
 redis:
@@ -174,11 +177,22 @@ browser: ## Install Debian's chromium and fonts-noto-core for the browser tests 
 			"chromium" >&2; exit 1; }; \
 	fi
 
-test-sqlite: install messages redis browser ## Run the pytest suite on SQLite (PYTEST_ARGS="..." to pass options)
-	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+# The whole suite runs on PostgreSQL, production's database; on SQLite only the tests marked
+# both_engines, those that depend on the database engine (tests/conftest.py says which).
+test-sqlite: install messages redis ## Run the engine-dependent tests on SQLite (PYTEST_ARGS="..." to pass options)
+	$(TEST_ENV) $(BIN)/pytest -m both_engines -n $(SQLITE_WORKERS) $(PYTEST_ARGS)
 
-test-postgres: install messages redis browser ## Run the pytest suite on a throwaway PostgreSQL cluster
-	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
+test-postgres: install messages redis browser ## Run the whole pytest suite on a throwaway PostgreSQL cluster
+	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest -n $(POSTGRES_WORKERS) $(PYTEST_ARGS)
+
+# Both runs as `make test` makes them, measured with branch coverage, in one report.
+coverage: install messages redis browser ## Both test runs with branch coverage, combined, and the report
+	rm -f .coverage
+	$(TEST_ENV) $(BIN)/pytest -m both_engines -n $(SQLITE_WORKERS) --cov --cov-branch \
+		--cov-report= $(PYTEST_ARGS)
+	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest -n $(POSTGRES_WORKERS) --cov --cov-branch \
+		--cov-append --cov-report= $(PYTEST_ARGS)
+	$(BIN)/coverage report
 
 guide: install messages browser ## Take the README's editor's guide pictures again (docs/guide/)
 	$(TEST_ENV) GUIDE_SCREENSHOTS=docs/guide $(BIN)/pytest tests/browser/test_editor_journeys.py -q

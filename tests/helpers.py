@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache, caches
 from django.urls import reverse
 
 BASE_DIR = Path(settings.BASE_DIR)
@@ -55,6 +56,19 @@ def wait_for_port(port, process, seconds, log=None):
         time.sleep(0.1)
 
 
+def wait_for_socket(path, process, seconds):
+    """Wait until `process` listens on the Unix socket at `path`; fail if it stops or takes
+    too long."""
+    deadline = time.monotonic() + seconds
+    while True:
+        with socket.socket(socket.AF_UNIX) as sock:
+            if sock.connect_ex(str(path)) == 0:
+                return
+        assert process.poll() is None, "the process stopped"
+        assert time.monotonic() < deadline, f"nothing listens on {path}"
+        time.sleep(0.05)
+
+
 def stop(process, signal=signal.SIGTERM):
     """Stop a process the tests started, killing it if it does not stop within 20 seconds."""
     if process.poll() is None:
@@ -64,6 +78,12 @@ def stop(process, signal=signal.SIGTERM):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def empty_caches():
+    """Pages, fragments and settings (renditions are kept): what each test starts with."""
+    for alias in ("default", "pages", "pages-query"):
+        (caches[alias] if alias in settings.CACHES else cache).clear()
 
 
 def refused(response):

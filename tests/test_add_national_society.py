@@ -19,7 +19,7 @@ from ifrc_site.editorial import roles
 from ifrc_site.models import NationalSociety
 from resources.models import CaseStudyIndexPage, CaseStudySectionPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 NAME = "Uganda Red Cross Society"
 LINK = re.compile(r"http://testserver(/admin/password_reset/confirm/[^/\s]+/[^/\s]+/)")

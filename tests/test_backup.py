@@ -20,7 +20,7 @@ from ifrc_site.models import SiteImage
 from news.models import NewsStoryPage
 from resources.models import Resource
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 
 def visible_text(html):

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from news.models import NewsStoryPage
 from resources.models import CaseStudyPage, Resource
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 
 def generate(**sizes):

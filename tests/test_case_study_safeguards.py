@@ -243,6 +243,7 @@ def test_a_revision_without_consent_does_not_go_live_from_the_shell(people):
     assert page.live
 
 
+@pytest.mark.both_engines
 def test_scheduled_publishing_skips_a_revision_without_consent(people):
     page = draft_without_consent(people)
     revision = page.save_revision()

@@ -28,7 +28,7 @@ from resources.models import CaseStudyPage, CaseStudySectionPage
 
 from .factories import NewsStoryPageFactory, ResourceFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 DAY = datetime.timedelta(days=1)
 

@@ -34,7 +34,7 @@ from news.models import NewsIndexPage, NewsStoryPage
 
 from .factories import ResourceFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 ANON, OTHER, RIGHTS = "anonymous", "other society's editor", "communications staff"
 ROLES = (ANON, OTHER, RIGHTS)

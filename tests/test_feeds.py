@@ -5,7 +5,7 @@ import pytest
 
 from news.models import NewsStoryPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 
 def parse(client, url, query=None):

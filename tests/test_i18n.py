@@ -395,6 +395,7 @@ def test_file_sizes_follow_the_language():
 # Translation freshness ------------------------------------------------------------------------
 
 
+@pytest.mark.both_engines
 def test_freshness_note_appears_when_the_english_page_is_newer(client, migration_page):
     french = page_in(MigrationPage, "fr")
     soup = soup_of(client.get(french.url))
@@ -417,6 +418,7 @@ def test_freshness_note_appears_when_the_english_page_is_newer(client, migration
     assert soup_of(client.get(french.url)).select_one(".translation-notice") is None
 
 
+@pytest.mark.both_engines
 def test_editors_see_which_translations_are_out_of_date(admin_client, migration_page):
     url = reverse("out_of_date_translations")
     response = admin_client.get(url)

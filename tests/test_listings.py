@@ -9,7 +9,7 @@ from ifrc_site.taxonomy import region_of
 from news.models import NewsStoryPage
 from resources.models import CaseStudyPage, Resource
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 
 def cards(response, selector):

@@ -20,7 +20,7 @@ from .factories import (
     ResourceFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 
 def section_titles(client, page, selector):

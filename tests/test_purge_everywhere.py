@@ -28,7 +28,7 @@ from news.models import NewsStoryPage
 from .factories import ResourceFactory
 from .helpers import BASE_DIR, PYTHON, free_port, production_env, stop, wait_for_port
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 LIBRARY = "/en/resources/"
 

@@ -15,7 +15,7 @@ from resources.models import Resource, ResourceIndexPage
 
 from .factories import NationalSocietyFactory, NewsStoryPageFactory, ResourceFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 HOUR = datetime.timedelta(hours=1)
 

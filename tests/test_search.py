@@ -26,7 +26,7 @@ from resources.models import CaseStudyPage, Resource
 
 from .factories import NewsStoryPageFactory, ResourceFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 SOUTH_SUDAN = "Polio program transition in South Sudan: an assessment of risks and opportunities"
 

@@ -18,7 +18,7 @@ from news.models import NewsIndexPage, NewsStoryPage
 
 from .factories import NewsStoryPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 migration = importlib.import_module("news.migrations.0003_one_story_country")
 

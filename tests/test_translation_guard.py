@@ -242,6 +242,7 @@ def test_a_picture_without_alt_text_in_a_language_keeps_the_default(
     assert alts(client.get(url_in(french, "fr")))[0] == "Volunteers unload boxes of water 0"
 
 
+@pytest.mark.both_engines
 def test_alt_text_in_each_language_adds_no_queries(
     client, pictures, illustrated_story, monkeypatch
 ):
