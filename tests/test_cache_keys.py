@@ -179,7 +179,7 @@ def test_search_rate_limit_answers_a_friendly_429(client, settings, monkeypatch)
     # The count starts again each minute: a slow run could cross into the next one between
     # the searches, so the limiter's clock stands still, 20 seconds into a minute.
     monkeypatch.setattr(
-        "ifrc_site.security.time", SimpleNamespace(time=lambda: 60 * 28_000_000 + 20)
+        "ifrc_site.security.throttle.time", SimpleNamespace(time=lambda: 60 * 28_000_000 + 20)
     )
     for number in range(3):
         assert client.get("/en/search/", {"q": f"polio {number}"}).status_code == 200
