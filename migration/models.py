@@ -24,6 +24,7 @@ from wagtail.search import index
 from django_countries import countries
 from django_countries.fields import CountryField
 
+from ifrc_site.caching.pagecache import fragment
 from ifrc_site.editorial.forms import LocalisedPageForm
 from ifrc_site.models import BasePage, NationalSociety, ProgrammePage
 from ifrc_site.queries import public
@@ -58,8 +59,11 @@ class MigrationPage(ProgrammePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["help_finder"] = (
-            public(HelpFinderPage.objects.live(), request).child_of(self).first()
+        # Kept once per content generation, as the page's automatic sections are: the query
+        # count of a programme page stays what it was before the finder.
+        context["help_finder"] = fragment(
+            ("help-finder", self.pk),
+            lambda: public(HelpFinderPage.objects.live(), request).child_of(self).first(),
         )
         return context
 
