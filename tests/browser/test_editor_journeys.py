@@ -191,8 +191,18 @@ def side_panel(page, name):
     """Open a side panel of the page editor ("status", "preview"), unless it is open already:
     the editor remembers the last one open."""
     toggle = page.get_by_role("button", name=f"Toggle {name}")
-    if toggle.get_attribute("aria-expanded") != "true":
+    page.wait_for_load_state("load")
+    # On a busy machine the editor may restore the last open panel after a first click, which
+    # closes it again: click until the panel stays open.
+    for _attempt in range(3):
+        if toggle.get_attribute("aria-expanded") == "true":
+            break
         toggle.click()
+        try:
+            expect(toggle).to_have_attribute("aria-expanded", "true", timeout=5_000)
+        except AssertionError:
+            continue
+    expect(toggle).to_have_attribute("aria-expanded", "true")
 
 
 def public_text(client, path):
