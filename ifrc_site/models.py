@@ -170,6 +170,23 @@ class BasePage(ListingFieldsMixin, Page):
         abstract = True
 
 
+class SocietySectionChildMixin:
+    """A page written in a National Society's section (a case study, a help point): it belongs
+    to the section's society whatever a form, a revision or a move says, so that a society's
+    editors cannot write in another's name. `section_model`: the page type of the sections,
+    which has a `national_society`."""
+
+    section_model = None
+
+    def save(self, *args, **kwargs):
+        if self.path and self.depth > 1 and self.section_model is not None:
+            sections = self.section_model.objects.filter(path=self.path[: -self.steplen])
+            society_id = sections.values_list("national_society_id", flat=True).first()
+            if society_id:
+                self.national_society_id = society_id
+        return super().save(*args, **kwargs)
+
+
 class ContentFeedMixin:
     """Finds the latest items of the registered feeds (ifrc_site/feeds.py) for a page's
     automatic sections.

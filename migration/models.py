@@ -26,7 +26,7 @@ from django_countries.fields import CountryField
 
 from ifrc_site.caching.pagecache import fragment
 from ifrc_site.editorial.forms import LocalisedPageForm
-from ifrc_site.models import BasePage, NationalSociety, ProgrammePage
+from ifrc_site.models import BasePage, NationalSociety, ProgrammePage, SocietySectionChildMixin
 from ifrc_site.queries import public
 
 from . import hours, offline
@@ -190,7 +190,7 @@ class HelpPointPageForm(LocalisedPageForm):
         return cleaned_data
 
 
-class HelpPointPage(BasePage):
+class HelpPointPage(SocietySectionChildMixin, BasePage):
     """A help point, hotline, mobile team or online service of a National Society."""
 
     national_society = models.ForeignKey(
@@ -315,6 +315,7 @@ class HelpPointPage(BasePage):
         index.FilterField("last_verified_on"),
     ]
 
+    section_model = HelpPointSectionPage
     parent_page_types = ["migration.HelpPointSectionPage"]
     subpage_types = []
     base_form_class = HelpPointPageForm
@@ -324,16 +325,6 @@ class HelpPointPage(BasePage):
     class Meta:
         verbose_name = _("help point or hotline")
         verbose_name_plural = _("help points and hotlines")
-
-    def save(self, *args, **kwargs):
-        # The society is always that of the section the page is in (as for case studies).
-        if self.path and self.depth > 1:
-            parent_path = self.path[: -self.steplen]
-            section = HelpPointSectionPage.objects.filter(path=parent_path)
-            society_id = section.values_list("national_society_id", flat=True).first()
-            if society_id:
-                self.national_society_id = society_id
-        return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

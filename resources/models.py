@@ -27,7 +27,12 @@ from ifrc_site.blocks import BaseStreamBlock
 from ifrc_site.caching.pagecache import fragment
 from ifrc_site.editorial.forms import LocalisedPageForm
 from ifrc_site.listing import ListingFilterSet, paginate
-from ifrc_site.models import BasePage, NationalSociety, programme_page_choices
+from ifrc_site.models import (
+    BasePage,
+    NationalSociety,
+    SocietySectionChildMixin,
+    programme_page_choices,
+)
 from ifrc_site.queries import public
 
 from .pdf import read_pdf, remembered_details
@@ -480,7 +485,7 @@ class CaseStudyPageForm(LocalisedPageForm):
         )
 
 
-class CaseStudyPage(BasePage):
+class CaseStudyPage(SocietySectionChildMixin, BasePage):
     """A National Society's account of its work in one country and programme."""
 
     date = models.DateField(_("date"))
@@ -549,6 +554,7 @@ class CaseStudyPage(BasePage):
         index.FilterField("date"),
     ]
 
+    section_model = CaseStudySectionPage
     parent_page_types = ["resources.CaseStudySectionPage"]
     subpage_types = []
     base_form_class = CaseStudyPageForm
@@ -561,17 +567,6 @@ class CaseStudyPage(BasePage):
     class Meta:
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
-
-    def save(self, *args, **kwargs):
-        # The society is always that of the section the page is in, whatever a form, a revision
-        # or a move says: a society's editors cannot write in another's name.
-        if self.path and self.depth > 1:
-            parent_path = self.path[: -self.steplen]
-            section = CaseStudySectionPage.objects.filter(path=parent_path)
-            society_id = section.values_list("national_society_id", flat=True).first()
-            if society_id:
-                self.national_society_id = society_id
-        return super().save(*args, **kwargs)
 
     @staticmethod
     def consent_required_message():

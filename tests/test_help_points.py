@@ -4,6 +4,8 @@ its page weight without JavaScript, the poster, and National Society editors' co
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.models import Locale, WorkflowState
@@ -185,6 +187,35 @@ def test_finder_pages_stay_small(client, finder):
         response = client.get(finder.url, params)
         assert len(response.content) < 30_000, (params, len(response.content))
         assert b"<img" not in response.content
+
+
+def test_finder_queries_do_not_grow_with_help_points(client, finder, greek_section, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # count the queries of rendering, not of a cache hit
+
+    def queries(params):
+        client.get(finder.url, params)  # fills the shared caches (menus, settings)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(finder.url, params).status_code == 200
+        return len(captured)
+
+    views = ({}, {"country": "GR"}, {"country": "GR", "service": "information"})
+    few = [queries(params) for params in views]
+    source = HelpPointPage.objects.child_of(greek_section).live().first()
+    for number in range(6):
+        source.copy(update_attrs={"slug": f"more-help-{number}", "title": f"More help {number}"})
+    assert HelpPointPage.objects.child_of(greek_section).live().count() >= 7
+    assert [queries(params) for params in views] == few
+    assert max(few) <= 25
+
+
+def test_a_help_point_belongs_to_its_sections_society(greek_section):
+    """Whatever the page says, saving it in the Greek section makes it the Hellenic Red Cross's."""
+    other = NationalSociety.objects.exclude(pk=greek_section.national_society_id).first()
+    help_point = HelpPointPage.objects.child_of(greek_section).first().specific
+    help_point.national_society = other
+    help_point.save()
+    help_point.refresh_from_db()
+    assert help_point.national_society_id == greek_section.national_society_id
 
 
 def test_finder_in_arabic_names_languages_in_arabic(client):
