@@ -147,12 +147,12 @@ class HelpPointPageForm(LocalisedPageForm):
     """The society is that of the section; services are ticked, languages typed as codes."""
 
     services = forms.MultipleChoiceField(
-        label=_("services"),
+        label=_("Services"),
         choices=SERVICES,
         widget=forms.CheckboxSelectMultiple,
     )
     languages = LanguageCodesField(
-        label=_("languages spoken"),
+        label=_("Languages spoken"),
         help_text=_("Two-letter ISO 639-1 codes separated by commas, e.g. ar, fa, fr, en."),
     )
 
