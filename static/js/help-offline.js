@@ -54,7 +54,15 @@
         });
     }
 
-    async function install() {
+    // The saving under way, if any: removing waits for it, or it would save again afterwards.
+    let saving = Promise.resolve();
+
+    function install() {
+        saving = saveForOffline().catch(() => null);
+        return saving;
+    }
+
+    async function saveForOffline() {
         await navigator.serviceWorker.register(box.dataset.worker, { scope: box.dataset.scope });
         await navigator.serviceWorker.ready;
         await controlled();
@@ -64,15 +72,17 @@
     }
 
     async function remove() {
-        for (const name of await ourCaches()) {
-            await caches.delete(name);
-        }
+        localStorage.setItem(OFF, "1");
+        // A worker that never answers must not keep the button from working: ten seconds at most.
+        await Promise.race([saving, new Promise((resolve) => setTimeout(resolve, 10000))]);
         for (const registration of await navigator.serviceWorker.getRegistrations()) {
             if (registration.scope.endsWith(box.dataset.scope)) {
                 await registration.unregister();
             }
         }
-        localStorage.setItem(OFF, "1");
+        for (const name of await ourCaches()) {
+            await caches.delete(name);
+        }
         delete box.dataset.saved;
         await showState();
     }
