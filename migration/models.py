@@ -28,6 +28,7 @@ from ifrc_site.caching.pagecache import fragment
 from ifrc_site.editorial.forms import LocalisedPageForm
 from ifrc_site.models import BasePage, NationalSociety, ProgrammePage, SocietySectionChildMixin
 from ifrc_site.queries import public
+from ifrc_site.security.policy import allow_self
 
 from . import hours, offline
 from .blocks import SpecialDaysBlock, WeeklyHoursBlock
@@ -94,7 +95,9 @@ class HelpFinderPage(RoutablePageMixin, BasePage):
 
     @path("")
     def finder(self, request):
-        return self.render(request, context_overrides=finder_context(self, request))
+        response = self.render(request, context_overrides=finder_context(self, request))
+        # "Near me" asks the browser where the visitor is; the answer never leaves the browser.
+        return allow_self(response, "geolocation")
 
     @path("service-worker/")
     def service_worker(self, request):

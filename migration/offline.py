@@ -19,7 +19,13 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 
 CACHE_PREFIX = "help-offline-"
-STATIC_FILES = ("css/site.css", "css/print.css", "js/site.js", "js/help-offline.js")
+STATIC_FILES = (
+    "css/site.css",
+    "css/print.css",
+    "js/site.js",
+    "js/help-offline.js",
+    "js/help-near.js",
+)
 
 
 @functools.cache

@@ -28,6 +28,8 @@ from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedire
 from django.template import loader
 from django.utils.http import http_date
 
+from ifrc_site.security.policy import keep_from_cache
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
@@ -317,5 +319,6 @@ class PageCacheMiddleware:
         response = HttpResponse(content, status=status)
         for name, value in headers.items():
             response[name] = value
+        keep_from_cache(response)
         response["X-Page-Cache"] = "hit"
         return response

@@ -84,3 +84,30 @@ def test_finder_and_poster_have_no_serious_accessibility_violations(tab):
     assert serious_violations(tab) == []
     tab.open(f"{FINDER}poster/tn/")
     assert serious_violations(tab) == []
+
+
+def test_near_me_sorts_by_distance_and_the_position_stays_in_the_browser(browser, site):
+    context = new_context(browser, site, "phone")
+    # In Rome, with the visitor's permission to share their position.
+    context.grant_permissions(["geolocation"])
+    context.set_geolocation({"latitude": 41.9028, "longitude": 12.4964})
+    sent = []
+    context.on("request", lambda request: sent.append(f"{request.url} {request.post_data or ''}"))
+    try:
+        tab = Tab(context.new_page(), site)
+        tab.open(FINDER)
+        titles = tab.page.locator(".help-card__title")
+        assert "(demo)" in titles.first.text_content()
+        assert "Rome" not in titles.first.text_content()  # hotline first, until asked
+        tab.page.get_by_role("button", name="Near me").click()
+        tab.page.wait_for_selector("[data-near-me-status]:has-text('Nearest first')")
+        assert titles.first.text_content().strip() == "Rome station help desk (demo)"
+        distances = tab.page.locator(".help-card__distance:not([hidden])").all_text_contents()
+        assert distances[0].startswith("About ") and distances[0].endswith(" from you")
+        kilometres = [float(text.split()[1].replace(",", "")) for text in distances]
+        assert kilometres == sorted(kilometres) and kilometres[0] < 10, distances
+        # Every place with coordinates got a distance; the position went nowhere.
+        assert len(distances) == tab.page.locator("[data-lat]").count()
+        assert not [line for line in sent if "41.90" in line or "12.49" in line]
+    finally:
+        context.close()
