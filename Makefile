@@ -119,19 +119,26 @@ messages: install ## Compile translations (.po to .mo) when the project has any
 			--ignore=node_modules --ignore=staticfiles; \
 	fi
 
-# The .po files hold the strings readers see: everything in the templates, the filters, and these
-# strings from the models (document types, sizes, the dateline, the organisation's name). Labels
-# and help texts that only editors see in the admin are left to Wagtail's own translations.
+# The .po files hold the strings readers see: everything in the project's templates (each app's
+# templates/ and the top-level templates/), the modules below that write to readers (filters, feeds,
+# search, the help finder, the refusal pages), and these strings from the models (document types,
+# sizes, the dateline, the organisation's name). Labels and help texts that only editors see in the
+# admin are left to Wagtail's own translations.
 PUBLIC_MODEL_STRINGS := ^(International Federation of Red Cross and Red Crescent Societies|%\(city\)s, %\(country\)s|Report|Assessment|Poster|Guideline|Policy|Case study|Toolkit|%\(size\)s MB|%\(size\)s KB|Type|All types|Language|All languages)$$
+PUBLIC_MODULES := ifrc_site/listing.py ifrc_site/taxonomy.py ifrc_site/feeds.py \
+	ifrc_site/settings/* ifrc_site/templatetags/* ifrc_site/search/* ifrc_site/security/* \
+	news/feeds.py news/search.py news/apps.py resources/search.py \
+	migration/finder.py migration/directory.py migration/offline.py
+# msggrep's file patterns do not cross "/": each template is named.
+PUBLIC_TEMPLATES = $(shell find templates */templates -name '*.html' -not -path 'ifrc_site/demo/*' \
+	-not -path '*/reports/*' -not -path '*/dashboard/*' | sort)
 
 makemessages: install ## Update locale/*/django.po from the code (then translate the new strings)
 	$(TEST_ENV) $(MANAGE) makemessages -l fr -l es -l ar --no-obsolete --add-location=file --ignore=.venv \
 		--ignore='$(VENV)' --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=tests \
 		--ignore=ifrc_site/demo
 	@for po in locale/*/LC_MESSAGES/django.po; do \
-		msggrep -N 'templates/*' -N 'templates/*/*' -N 'templates/*/*/*' \
-			-N 'ifrc_site/listing.py' -N 'ifrc_site/taxonomy.py' -N 'ifrc_site/settings/*' \
-			-N 'ifrc_site/templatetags/*' -N 'ifrc_site/search/*' -N 'news/feeds.py' \
+		msggrep $(foreach file,$(PUBLIC_TEMPLATES) $(PUBLIC_MODULES),-N '$(file)') \
 			-K -E -e '$(PUBLIC_MODEL_STRINGS)' -o "$$po" "$$po" || exit 1; \
 	done
 

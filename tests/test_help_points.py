@@ -23,7 +23,7 @@ from migration.offline import deployment_version
 
 from .helpers import refused
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 # A Monday at noon in Athens, when the demo's Victoria Square help point is open.
 MONDAY_NOON_ATHENS = datetime.datetime(2026, 12, 7, 10, 0, tzinfo=datetime.UTC)
@@ -182,11 +182,45 @@ def test_cards_say_when_closed_places_open_and_when_data_is_old(client, finder):
     assert "opens Monday at 08:00" in friday_evening.content.decode()
 
 
+def test_only_the_finder_may_ask_where_the_visitor_is(client, finder, migration_page):
+    """Geolocation is allowed for the site's own origin on the finder (for "near me"), also when
+    the page comes from the page cache, and stays switched off everywhere else."""
+    first, second = client.get(finder.url), client.get(finder.url)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    for response in (first, second):
+        policy = response["Permissions-Policy"]
+        assert "geolocation=(self)" in policy and "camera=()" in policy
+    assert "geolocation=()" in client.get(migration_page.url)["Permissions-Policy"]
+    assert "geolocation=()" in client.get(f"{finder.url}poster/gr/")["Permissions-Policy"]
+    # Without JavaScript the button stays hidden; places carry their coordinates for the browser.
+    html = first.content.decode()
+    assert '<div class="near-me" data-near-me hidden' in html
+    assert 'data-lat="37.99290" data-lon="23.72990"' in html
+
+
 def test_finder_pages_stay_small(client, finder):
-    for params in ({}, {"country": "GR"}, {"language": "en"}):
-        response = client.get(finder.url, params)
-        assert len(response.content) < 30_000, (params, len(response.content))
+    arabic = HelpFinderPage.objects.get(locale__language_code="ar")
+    for url, params in (
+        (finder.url, {}),
+        (finder.url, {"country": "GR"}),
+        (finder.url, {"language": "en"}),
+        (arabic.url, {}),
+        (f"{finder.url}poster/gr/", {}),
+    ):
+        response = client.get(url, params)
+        assert len(response.content) < 30_000, (url, params, len(response.content))
         assert b"<img" not in response.content
+    # A full page of results: the page-size cap is what keeps it small.
+    first, second = (
+        client.get(finder.url, params).content.decode() for params in ({}, {"page": 2})
+    )
+    assert (
+        first.count('<article class="help-card '),
+        second.count('<article class="help-card '),
+    ) == (
+        12,
+        1,
+    )
 
 
 def test_finder_queries_do_not_grow_with_help_points(client, finder, greek_section, settings):
@@ -223,6 +257,10 @@ def test_finder_in_arabic_names_languages_in_arabic(client):
     html = client.get(finder.url, {"country": "KE"}).content.decode()
     assert 'dir="rtl"' in html
     assert "السواحلية" in html  # Swahili
+    # Lists and places are written with the Arabic comma; the services are in Arabic too.
+    assert "السواحلية، " in html or "، السواحلية" in html
+    assert "نيروبي" in html or "Nairobi، كينيا" in html
+    assert "First aid" not in html and "Hotline" not in html
 
 
 def test_poster_per_country(client, finder):

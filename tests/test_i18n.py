@@ -63,6 +63,22 @@ INTERFACE_STRINGS = [
     "We can't find that page",
     "Go to the home page",
 ]
+# The help finder's and its poster's own words (on its pages only: document titles elsewhere
+# may name a service in English).
+FINDER_STRINGS = [
+    "Find help",
+    "Show help points",
+    "Near me",
+    "Remove saved data",
+    "Open 24 hours",
+    "Hotline",
+    "Help point",
+    "First aid",
+    "Restoring family links",
+    "Checked on",
+    "Printable posters",
+    "Free, whatever your legal status",
+]
 # Words these languages write as English does.
 SAME_IN = {"fr": {"Programmes", "pages"}, "es": {"MB", "KB"}, "ar": set()}
 
@@ -338,11 +354,14 @@ def test_no_english_interface_strings_on_translated_pages(client, code):
         f"/{code}/news/thessaloniki-two-families-one-home/",
         f"/{code}/no-such-page/",
     ]
-    for url in urls:
+    finder = f"/{code}/migration/help-finder/"
+    finder_urls = [finder, f"{finder}?country=GR", f"{finder}poster/ke/"]
+    for url in urls + finder_urls:
         response = client.get(url)
         assert response.status_code in (200, 404), url
         text = text_in_page_language(soup_of(response), code)
-        for string in set(INTERFACE_STRINGS) - SAME_IN[code]:
+        strings = INTERFACE_STRINGS + (FINDER_STRINGS if url in finder_urls else [])
+        for string in set(strings) - SAME_IN[code]:
             assert not re.search(rf"(?<![\w-]){re.escape(string)}(?![\w-])", text), (url, string)
 
 
