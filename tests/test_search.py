@@ -25,6 +25,7 @@ from news.models import NewsIndexPage, NewsStoryPage
 from resources.models import CaseStudyPage, Resource
 
 from .factories import NewsStoryPageFactory, ResourceFactory
+from .helpers import empty_caches
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
@@ -383,9 +384,17 @@ BAD_QUERIES = {
 
 @pytest.mark.parametrize("query", BAD_QUERIES.values(), ids=BAD_QUERIES.keys())
 def test_bad_queries_answer_quickly_with_a_helpful_page(client, query):
-    started = time.monotonic()
-    response = search(client, q=query)
-    assert time.monotonic() - started < 1
+    # The quickest of up to three tries, each rendered afresh: a busy machine (the suite runs
+    # in parallel) may hold up one request, while a slow query is slow every time.
+    fastest = float("inf")
+    for _ in range(3):
+        empty_caches()
+        started = time.monotonic()
+        response = search(client, q=query)
+        fastest = min(fastest, time.monotonic() - started)
+        if fastest < 1:
+            break
+    assert fastest < 1
     assert response.status_code == 200
     soup = page_of(response)
     assert soup.select_one("form.search-form input[name=q]")
