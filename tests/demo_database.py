@@ -9,8 +9,9 @@ backup API into the usual in-memory test database) and its own copy of the files
 process to get there builds the template while the others wait for it (a file lock); the
 process that started the run removes it at the end.
 
-The template holds every rendition the site's pages and feeds show, made once, as publishing
-makes them in production (tests/test_renditions.py checks that), so no test waits for one.
+The template also holds every rendition the site's pages, listings and feeds show, made once
+by showing each of them (as readers' first requests make them after the demo is loaded), so
+no test waits for one.
 """
 
 import fcntl
@@ -95,10 +96,7 @@ def build(folder, vendor):
             name = f"file:ifrc_demo_{folder.name}?mode=memory&cache=shared"
         with connection_to(name) as wrapper:
             call_command("migrate", verbosity=0, interactive=False, run_syncdb=True)
-            # Renditions made as each page is published, as in production (the test settings
-            # leave that to the tests that check it), then whatever else a page shows.
-            with override_settings(WARM_RENDITIONS_ON_PUBLISH=True):
-                call_command("load_demo_content", allow_production=True, verbosity=0)
+            call_command("load_demo_content", allow_production=True, verbosity=0)
             show_every_page()
             if vendor == "sqlite":
                 target = sqlite3.connect(folder / "demo.sqlite3")
