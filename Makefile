@@ -20,6 +20,10 @@ STAMP := $(VENV)/.installed
 # test-sqlite runs on SQLite, test-postgres gets its URL from scripts/with-postgres.
 DEV_ENV := DJANGO_SETTINGS_MODULE=ifrc_site.settings.dev
 TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
+# The two test runs: on SQLite the tests marked both_engines, those that depend on the database
+# engine (tests/conftest.py says which); on PostgreSQL, production's database, the whole suite.
+SQLITE_TESTS = $(TEST_ENV) $(BIN)/pytest -m both_engines -n $(SQLITE_WORKERS)
+POSTGRES_TESTS = $(TEST_ENV) scripts/with-postgres $(BIN)/pytest -n $(POSTGRES_WORKERS)
 
 .DEFAULT_GOAL := help
 # Targets run one after another, in the order given, even under `make -j`.
@@ -154,7 +158,18 @@ check: install ## Django system checks and a check for missing migrations
 audit: install ## Audit requirements.lock for known vulnerabilities (exceptions: .pip-audit-ignore)
 	$(PY) scripts/audit-deps
 
-test: install lint check audit test-sqlite test-postgres ## Everything CI runs: lint, checks, audit, the tests on SQLite and on PostgreSQL
+# The two test runs go side by side: the SQLite run at a lower priority (nice), on the processor
+# time the PostgreSQL run leaves while it builds its template database, waits for its browser
+# or its servers; its output follows the PostgreSQL run's. Either failing fails the target.
+test: install lint check audit messages redis browser ## Everything CI runs: lint, checks, audit, the tests on SQLite and on PostgreSQL
+	@sqlite_log="$$(mktemp)"; trap 'rm -f "$$sqlite_log"' EXIT; \
+	echo "nice $(SQLITE_TESTS) $(PYTEST_ARGS) > $$sqlite_log &"; \
+	nice -n 10 $(SQLITE_TESTS) $(PYTEST_ARGS) > "$$sqlite_log" 2>&1 & sqlite=$$!; \
+	echo "$(POSTGRES_TESTS) $(PYTEST_ARGS)"; \
+	postgres_status=0; $(POSTGRES_TESTS) $(PYTEST_ARGS) || postgres_status=$$?; \
+	sqlite_status=0; wait $$sqlite || sqlite_status=$$?; \
+	echo; echo "SQLite run, the tests marked both_engines:"; cat "$$sqlite_log"; \
+	[ $$postgres_status -eq 0 ] && [ $$sqlite_status -eq 0 ]
 
 # Debian's redis-server, for the tests of the cache shared between processes.
 redis:
@@ -184,21 +199,17 @@ browser: ## Install Debian's chromium and fonts-noto-core for the browser tests 
 			"chromium" >&2; exit 1; }; \
 	fi
 
-# The whole suite runs on PostgreSQL, production's database; on SQLite only the tests marked
-# both_engines, those that depend on the database engine (tests/conftest.py says which).
 test-sqlite: install messages redis ## Run the engine-dependent tests on SQLite (PYTEST_ARGS="..." to pass options)
-	$(TEST_ENV) $(BIN)/pytest -m both_engines -n $(SQLITE_WORKERS) $(PYTEST_ARGS)
+	$(SQLITE_TESTS) $(PYTEST_ARGS)
 
 test-postgres: install messages redis browser ## Run the whole pytest suite on a throwaway PostgreSQL cluster
-	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest -n $(POSTGRES_WORKERS) $(PYTEST_ARGS)
+	$(POSTGRES_TESTS) $(PYTEST_ARGS)
 
 # Both runs as `make test` makes them, measured with branch coverage, in one report.
 coverage: install messages redis browser ## Both test runs with branch coverage, combined, and the report
 	rm -f .coverage
-	$(TEST_ENV) $(BIN)/pytest -m both_engines -n $(SQLITE_WORKERS) --cov --cov-branch \
-		--cov-report= $(PYTEST_ARGS)
-	$(TEST_ENV) scripts/with-postgres $(BIN)/pytest -n $(POSTGRES_WORKERS) --cov --cov-branch \
-		--cov-append --cov-report= $(PYTEST_ARGS)
+	$(SQLITE_TESTS) --cov --cov-branch --cov-report= $(PYTEST_ARGS)
+	$(POSTGRES_TESTS) --cov --cov-branch --cov-append --cov-report= $(PYTEST_ARGS)
 	$(BIN)/coverage report
 
 guide: install messages browser ## Take the README's editor's guide pictures again (docs/guide/)
