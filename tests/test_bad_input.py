@@ -140,21 +140,16 @@ def test_the_walk_is_large_enough():
 
 @pytest.fixture(scope="module")
 def addresses(django_db_setup, django_db_blocker):
-    """The demo addresses, each page rendered once outside any test's transaction so that the
-    image renditions it needs are made and kept, not remade by every case."""
+    """The demo addresses. (The test database comes with the renditions every page shows,
+    tests/demo_database.py: no case waits for one; the picture file's is made here, once.)"""
     with django_db_blocker.unblock():
         image = SiteImage.objects.exclude(file="").first()
-        found = {
+        return {
             "story": NewsStoryPage.objects.live().first().url,
             "case_study": CaseStudyPage.objects.live().first().url,
             "document": Resource.objects.first().url,
             "image_file": image.get_rendition("width-320").url,
         }
-        client = Client()
-        for address, parameters in PUBLIC_URLS.values():
-            for query in ({}, {"page": "1"}, {"page": "2"}) if "page" in parameters else ({},):
-                body_text(client.get(address.format(**found), query))
-    return found
 
 
 def address_of(route, addresses, suffix=""):
