@@ -128,7 +128,7 @@ messages: install ## Compile translations (.po to .mo) when the project has any
 # search, the help finder, the refusal pages), and these strings from the models (document types,
 # sizes, the dateline, the organisation's name). Labels and help texts that only editors see in the
 # admin are left to Wagtail's own translations.
-PUBLIC_MODEL_STRINGS := ^(International Federation of Red Cross and Red Crescent Societies|%\(city\)s, %\(country\)s|Report|Assessment|Poster|Guideline|Policy|Case study|Toolkit|%\(size\)s MB|%\(size\)s KB|Type|All types|Language|All languages)$$
+PUBLIC_MODEL_STRINGS := ^(International Federation of Red Cross and Red Crescent Societies|%\(city\)s, %\(country\)s|Report|Assessment|Poster|Guideline|Policy|Case study|Toolkit|%\(size\)s MB|%\(size\)s KB|Type|All types|Language|All languages|Help points and hotlines of the %\(society\)s for people on the move\.|Case studies by the %\(society\)s\.|%\(kind\)s of the %\(society\)s, %\(country\)s: %\(services\)s\.)$$
 PUBLIC_MODULES := ifrc_site/listing.py ifrc_site/taxonomy.py ifrc_site/feeds.py \
 	ifrc_site/settings/* ifrc_site/templatetags/* ifrc_site/search/* ifrc_site/security/* \
 	news/feeds.py news/search.py news/apps.py resources/search.py \

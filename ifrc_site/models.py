@@ -18,6 +18,7 @@ from wagtail.snippets.models import register_snippet
 
 from django_countries.fields import CountryField
 
+from . import metadata
 from .blocks import BaseStreamBlock, ProgrammeStreamBlock
 from .caching.pagecache import fragment
 from .editorial.forms import SitePageForm
@@ -154,6 +155,7 @@ class BasePage(ListingFieldsMixin, Page):
     """Every page type of the site starts here."""
 
     hero_picture_size = "hero"  # which size of components/picture.html shows `hero_image`
+    og_type = "website"  # what a shared link to the page is to social apps (Open Graph)
 
     # The confirmation is shown only on a translation (see SitePageForm).
     content_panels = [*Page.content_panels, FieldPanel("publish_untranslated")]
@@ -168,6 +170,10 @@ class BasePage(ListingFieldsMixin, Page):
 
     class Meta:
         abstract = True
+
+    def structured_data(self, request, context):
+        """The page's main schema.org item for its JSON-LD (ifrc_site/metadata.py)."""
+        return metadata.web_page(self, request)
 
 
 class SocietySectionChildMixin:

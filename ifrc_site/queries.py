@@ -22,6 +22,14 @@ def active_locale():
     return _locales[code]
 
 
+def language_of(page):
+    """The code of the page's own language (its locale), looked up once per process."""
+    key = ("id", page.locale_id)
+    if key not in _locales:
+        _locales[key] = page.locale.language_code
+    return _locales[key]
+
+
 def forget_locales(**kwargs):
     """A signal receiver: the site's languages changed."""
     _locales.clear()

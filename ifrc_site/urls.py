@@ -4,13 +4,12 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
 from .editorial import admin_views
 from .search.views import search
-from .sitemaps import SiteSitemap
+from .sitemaps import sitemap_index, sitemap_section
 from .views import media
 
 urlpatterns = [
@@ -27,7 +26,9 @@ urlpatterns = [
     path("admin/bulk/<str:app_label>/<str:model_name>/<str:action>/", admin_views.bulk_action),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SiteSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     # Outside the language prefixes: the switcher's links, which remember the reader's choice.
     path("language/<str:language_code>/", views.choose_language, name="choose_language"),
 ]

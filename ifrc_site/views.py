@@ -109,3 +109,16 @@ def media(request, path):
         return serve(request, path, document_root=settings.MEDIA_ROOT)
     except OSError:  # a name too long for the file system, or otherwise unreadable
         raise Http404 from None
+
+
+@require_safe
+def robots_txt(request):
+    """Crawlers: welcome to every page and document; not to the admin, the search results,
+    filtered listings (every query string: an endless space of addresses with nothing new) or
+    the language and low-data switches. The sitemap index lists everything worth reading."""
+    return render(
+        request,
+        "robots.txt",
+        {"sitemap": request.build_absolute_uri("/sitemap.xml")},
+        content_type="text/plain; charset=utf-8",
+    )

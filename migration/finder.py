@@ -19,8 +19,8 @@ from ifrc_site.listing import paginate
 from .directory import SERVICES, language_name
 from .hours import Status
 
-# Twelve cards keep a page of results in Arabic (two bytes a letter) well under 30 KB of HTML.
-RESULTS_PER_PAGE = 12
+# Ten cards keep a page of results in Arabic (two bytes a letter) under 30 KB of HTML.
+RESULTS_PER_PAGE = 10
 
 
 def status_text(status: Status):

@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -138,6 +139,12 @@ class HelpPointSectionPage(BasePage):
 
     class Meta:
         verbose_name = _("National Society help points")
+
+    @property
+    def card_summary(self):
+        return self.listing_summary or _(
+            "Help points and hotlines of the %(society)s for people on the move."
+        ) % {"society": self.national_society.name}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -394,6 +401,19 @@ class HelpPointPage(SocietySectionChildMixin, BasePage):
     def is_stale(self, today=None):
         today = today or timezone.localdate()
         return today - self.last_verified_on > self.STALE_AFTER
+
+    @property
+    def card_summary(self):
+        if self.listing_summary or self.details:
+            return self.listing_summary or self.details
+        return _("%(kind)s of the %(society)s, %(country)s: %(services)s.") % {
+            "kind": self.get_kind_display(),
+            "society": self.national_society.name,
+            "country": self.country_name,
+            "services": pgettext("between the items of a list", ", ").join(
+                str(label) for label in self.service_labels
+            ),
+        }
 
     @property
     def map_url(self):

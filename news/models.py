@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
+from ifrc_site import metadata
 from ifrc_site.blocks import BaseStreamBlock
 from ifrc_site.caching.pagecache import fragment
 from ifrc_site.editorial.forms import LocalisedPageForm
@@ -185,6 +186,29 @@ class NewsStoryPage(BasePage):
             return self.city
         # Translators: a news dateline, e.g. "Thessaloniki, Greece".
         return _("%(city)s, %(country)s") % {"city": self.city, "country": self.country.name}
+
+    og_type = "article"
+
+    def structured_data(self, request, context):
+        """A NewsArticle with its dateline: where and when it was written, by the IFRC."""
+        item = metadata.web_page(self, request, kind="NewsArticle")
+        item.update(
+            {
+                "headline": self.title[:110],
+                "dateline": f"{self.dateline_place} · {self.date.isoformat()}",
+                "datePublished": self.date.isoformat(),
+                "locationCreated": metadata.place(self.city, self.country.code),
+                "author": {"@id": request.build_absolute_uri("/#organization")},
+                "mainEntityOfPage": item["url"],
+            }
+        )
+        item.pop("isPartOf", None)
+        # web_page gives the last publication; a preview of a story never published has none.
+        item.setdefault("dateModified", item["datePublished"])
+        share = metadata.share_picture(self)
+        if share:
+            item["image"] = request.build_absolute_uri(share["url"])
+        return item
 
     @cached_property
     def related_stories(self):

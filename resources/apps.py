@@ -14,6 +14,7 @@ class ResourcesConfig(AppConfig):
         from ifrc_site.feeds import Feed, register_feed
         from ifrc_site.queries import public
         from ifrc_site.search.kinds import register_kind
+        from ifrc_site.sitemaps import register_sitemap
 
         from . import signals
         from .models import (
@@ -25,6 +26,7 @@ class ResourcesConfig(AppConfig):
             next_document_change,
         )
         from .search import CaseStudyKind, DocumentKind
+        from .sitemaps import DocumentSitemap
 
         signals.connect()
         register_schedule(next_document_change)
@@ -50,6 +52,7 @@ class ResourcesConfig(AppConfig):
         )
         register_kind(CaseStudyKind())
         register_kind(DocumentKind())
+        register_sitemap("documents", DocumentSitemap)
         register_dependent_pages(ResourceIndexPage, CaseStudyIndexPage, CaseStudySectionPage)
         # National Society editors write in their society's case-study sections, which go
         # through approval with the listings above them.

@@ -1,6 +1,7 @@
 """The resource library (documents with their type, date and language) and case studies."""
 
 import logging
+import mimetypes
 import secrets
 
 from django.conf import settings
@@ -23,6 +24,7 @@ from wagtail.search import index
 import django_filters
 from django_countries.fields import CountryField
 
+from ifrc_site import metadata
 from ifrc_site.blocks import BaseStreamBlock
 from ifrc_site.caching.pagecache import fragment
 from ifrc_site.editorial.forms import LocalisedPageForm
@@ -285,6 +287,25 @@ class Resource(AbstractDocument):
             name = f"{secrets.token_urlsafe(16)}.webp"
             self.thumbnail.save(name, ContentFile(details.thumbnail), save=False)
 
+    def structured_data(self, request):
+        """The document as schema.org sees it: a Report, or a DigitalDocument."""
+        item = {
+            "@type": "Report" if self.resource_type == "report" else "DigitalDocument",
+            "name": self.title,
+            "url": request.build_absolute_uri(self.url),
+            "inLanguage": self.language,
+            "encodingFormat": mimetypes.guess_type(self.file.name)[0] or "application/octet-stream",
+        }
+        if self.summary:
+            item["description"] = self.summary
+        if self.file_size:
+            item["contentSize"] = f"{self.file_size} B"
+        if self.page_count:
+            item["numberOfPages"] = self.page_count
+        if self.date:
+            item["datePublished"] = self.date.isoformat()
+        return item
+
     @property
     def format_label(self):
         """ "PDF, 6.42 MB", "PDF, 6,42 Mo": the format isolated, so that it reads in order on
@@ -382,6 +403,14 @@ class ResourceIndexPage(BasePage):
         context["documents"] = paginate(request, documents)
         return context
 
+    def structured_data(self, request, context):
+        """A CollectionPage whose parts are the documents on this page of the library."""
+        item = metadata.web_page(self, request, kind="CollectionPage")
+        documents = context.get("documents") or []
+        if documents:
+            item["hasPart"] = [document.structured_data(request) for document in documents]
+        return item
+
 
 # Case studies ------------------------------------------------------------------------------
 
@@ -440,6 +469,14 @@ class CaseStudySectionPage(BasePage):
 
     class Meta:
         verbose_name = _("National Society case studies")
+
+    @property
+    def card_summary(self):
+        return (
+            self.listing_summary
+            or self.intro
+            or _("Case studies by the %(society)s.") % {"society": self.national_society.name}
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -618,3 +655,22 @@ class CaseStudyPage(SocietySectionChildMixin, BasePage):
     @property
     def card_image(self):
         return self.hero_image
+
+    og_type = "article"
+
+    def structured_data(self, request, context):
+        """An Article written by the National Society, about a place."""
+        item = metadata.web_page(self, request, kind="Article")
+        item.update(
+            {
+                "headline": self.title[:110],
+                "datePublished": self.date.isoformat(),
+                "author": {"@type": "Organization", "name": self.national_society.name},
+                "contentLocation": {"@type": "Country", "name": self.country.name},
+                "mainEntityOfPage": item["url"],
+            }
+        )
+        share = metadata.share_picture(self)
+        if share:
+            item["image"] = request.build_absolute_uri(share["url"])
+        return item

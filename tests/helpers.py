@@ -1,6 +1,7 @@
 """Helpers shared by test modules: processes the tests start, and what an admin refusal is."""
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -99,3 +100,26 @@ def refused(response):
             "wagtailadmin_home"
         )
     return False
+
+
+def sitemap_texts(client):
+    """{address: XML} of the sitemap index and of every sitemap it lists."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    texts = {"/sitemap.xml": index.content.decode()}
+    for location in re.findall(r"<loc>([^<]+)</loc>", texts["/sitemap.xml"]):
+        path = location.split("://", 1)[-1].split("/", 1)[-1]
+        response = client.get(f"/{path}")
+        assert response.status_code == 200, path
+        texts[f"/{path}"] = response.content.decode()
+    return texts
+
+
+def sitemap_locations(client):
+    """Every <loc> of every sitemap the index lists (the index's own left out)."""
+    return [
+        location
+        for address, text in sitemap_texts(client).items()
+        if address != "/sitemap.xml"
+        for location in re.findall(r"<loc>([^<]+)</loc>", text)
+    ]

@@ -1,6 +1,7 @@
 """Template tags for the pieces every page shares: navigation, languages, dates, documents."""
 
 import datetime
+import json
 from urllib.parse import urlencode
 
 from django import template
@@ -8,11 +9,13 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info, gettext, ngettext
 
 from wagtail.models import Page, Site
 
+from ifrc_site import metadata
 from ifrc_site.caching.pagecache import fragment
 from ifrc_site.i18n import is_out_of_date, live_translations, page_url_in_language, source_page
 from ifrc_site.queries import active_locale, localized, public
@@ -236,3 +239,51 @@ def image_alt(image, alt=None):
     if alt and alt != image.default_alt_text:
         return alt
     return image.alt_for(translation.get_language())
+
+
+# What search engines and social apps read (ifrc_site/metadata.py) -----------------------------
+
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.inclusion_tag("components/page_metadata.html", takes_context=True)
+def page_metadata(context):
+    """Description, canonical link, Open Graph and Twitter card, and the page's one JSON-LD
+    script (data, not code: the CSP does not run it)."""
+    request = context["request"]
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = None
+    site_settings = context.get("site_settings")
+    organisation = interface_text(getattr(site_settings, "organisation_name", "")) or "IFRC"
+    share = metadata.share_picture(page) if page is not None else None
+    data = metadata.graph(page, request, context, organisation)
+    return {
+        "title": (page.seo_title or page.title) if page is not None else "",
+        "description": metadata.description(page),
+        "canonical": metadata.canonical_url(request, page) if page is not None else "",
+        "og_type": getattr(page, "og_type", "website"),
+        "locale": metadata.OG_LOCALES.get(translation.get_language(), "en_GB"),
+        "site_name": organisation,
+        "image": request.build_absolute_uri(share["url"]) if share else "",
+        "image_width": share["width"] if share else None,
+        "image_height": share["height"] if share else None,
+        "image_alt": share["alt"] if share else "",
+        "json_ld": mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)),
+    }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The way down from the language's home page, on every page below it."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {"trail": []}
+    return {"trail": metadata.breadcrumbs(page, context["request"])}
+
+
+@register.inclusion_tag("components/share_links.html", takes_context=True)
+def share_links(context):
+    """Plain links that share the page: by e-mail, on WhatsApp, or copied."""
+    page = context["page"]
+    return {"title": page.title, "url": metadata.full_url(page, context["request"])}

@@ -22,4 +22,18 @@
         frame.replaceChildren(iframe);
         iframe.focus();
     });
+
+    // "Copy link" in the share links: shown only where the browser can copy.
+    document.querySelectorAll("[data-copy-link]").forEach(function (button) {
+        if (!navigator.clipboard) {
+            return;
+        }
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            var status = button.closest(".share").querySelector("[data-copy-status]");
+            navigator.clipboard.writeText(button.getAttribute("data-copy-link")).then(function () {
+                status.textContent = button.getAttribute("data-copied-text");
+            });
+        });
+    });
 })();
