@@ -490,9 +490,9 @@ class KeyFiguresBlock(blocks.StructBlock):
 
 
 class DocumentListBlock(SectionHeadingMixin):
-    """Chosen documents shown with their type, size and date; those readers may not see
-    (embargoed, expired, unapproved, private: Resource.unlisted_ids) are left out until they may,
-    and stay chosen in the editor."""
+    """Chosen documents shown with their type, size and date, and links to their other
+    languages; those readers may not see (embargoed, expired, unapproved, private:
+    Resource.unlisted_ids) are left out until they may, and stay chosen in the editor."""
 
     documents = blocks.ListBlock(DocumentChooserBlock(), min_num=1, label=_("Documents"))
 
@@ -500,7 +500,13 @@ class DocumentListBlock(SectionHeadingMixin):
         context = super().get_context(value, parent_context=parent_context)
         documents = [document for document in value["documents"] if document]
         unlisted = type(documents[0]).unlisted_ids() if documents else ()
-        context["documents"] = [document for document in documents if document.pk not in unlisted]
+        documents = [document for document in documents if document.pk not in unlisted]
+        model = type(documents[0]) if documents else None
+        attach = getattr(model, "attach_language_versions", None)
+        if attach is not None:
+            # Each document's other languages, and those it is missing (one query).
+            attach(documents)
+        context["documents"] = documents
         return context
 
     class Meta:

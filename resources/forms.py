@@ -3,16 +3,18 @@ one choice per programme, a country list that filters as you type, and the uploa
 collection chosen by default."""
 
 from django import forms
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.models import Locale, Page, get_root_collection_id
 
+from ifrc_site.editorial.permissions import media_visible_to
 from ifrc_site.editorial.roles import LIBRARY_COLLECTION
 from ifrc_site.models import NationalSociety, programme_page_choices, programme_pages_in
 
-from .models import private_collection_ids
+from .models import Resource, private_collection_ids
 from .validators import validate_document_file
 
 
@@ -107,6 +109,8 @@ class ResourceForm(BaseDocumentForm):
                 self.fields[name].help_text = help_text
         if "programmes" in self.fields:
             self.limit_programme_choices()
+        if "original" in self.fields:
+            self.limit_original_choices(user)
         if "collection" in self.fields and not self.instance.pk and user is not None:
             # A new document starts in the root collection (the model's default) unless told
             # otherwise; start it in the uploader's own instead.
@@ -136,6 +140,41 @@ class ResourceForm(BaseDocumentForm):
             self.initial["programmes"] = [page.pk for page in pages if page.translation_key in keys]
         field.queryset = pages
         field.label_from_instance = lambda page: page.title
+
+    def limit_original_choices(self, user):
+        """The documents this one may be a language version of: those the user may see in
+        the admin (a National Society's editor, their society's only), offered as originals
+        only (a version of a version is refused with its reason, Resource.clean_original)."""
+        field = self.fields["original"]
+        visible = Resource.objects.none()
+        if user is not None:
+            visible = media_visible_to(user, Resource.objects.all())
+        if self.instance.pk:
+            # A grouping staff made stays as it is when the editor saves.
+            if self.instance.original_id:
+                visible = visible | Resource.objects.filter(pk=self.instance.original_id)
+            visible = visible.exclude(pk=self.instance.pk)
+        field.queryset = visible.order_by("title", "pk")
+        languages = dict(settings.LANGUAGES)
+        offered = field.queryset.filter(original__isnull=True).only("pk", "title", "language")
+        field.widget.choices = [
+            ("", field.empty_label),
+            *(
+                (document.pk, f"{document.title} ({languages.get(document.language, '')})")
+                for document in offered
+            ),
+        ]
+        if self.instance.pk:
+            versions = media_visible_to(user, self.instance.versions.all()) if user else []
+            names = ", ".join(
+                f"“{version.title}” ({languages.get(version.language, '')})" for version in versions
+            )
+            if names:
+                field.help_text = format_html(
+                    "{} {}",
+                    field.help_text,
+                    _("Language versions of this document: %(versions)s.") % {"versions": names},
+                )
 
     def _update_errors(self, errors):
         # The multiple upload keeps a file that awaits its details apart from the document

@@ -5,10 +5,11 @@ import mimetypes
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
-from django.db.models import Min, Q
-from django.utils import formats, timezone
+from django.db.models import Case, IntegerField, Min, OuterRef, Q, Subquery, Value, When
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -90,6 +91,33 @@ class ResourceQuerySet(DocumentQuerySet):
             .exclude(collection__in=private_collection_ids())
             .order_by(*Resource.newest_first)
         )
+
+    def one_per_resource(self, language):
+        """One document per resource: of a group of language versions (see
+        `Resource.original`), only the version that stands for it, in one query with the rest.
+
+        That is the version in `language` if the group has one readers may see, else the
+        original, else the oldest version readers may see. Call it on `listed()`: the versions
+        it chooses from are those `listed()` lets through, so a hidden version never stands for
+        its group.
+        """
+        standing = (
+            Resource.objects.listed()
+            .filter(Q(pk=OuterRef("resource_key")) | Q(original_id=OuterRef("resource_key")))
+            .order_by(
+                Case(When(language=language, then=Value(0)), default=Value(1)),
+                Case(When(original__isnull=True, then=Value(0)), default=Value(1)),
+                "pk",
+            )
+            .values("pk")[:1]
+        )
+        return self.annotate(
+            resource_key=Case(
+                When(original__isnull=True, then="pk"),
+                default="original_id",
+                output_field=IntegerField(),
+            )
+        ).filter(pk=Subquery(standing))
 
 
 # Written as lists of collection ids, which search backends can filter on as well as querysets;
@@ -216,6 +244,19 @@ class Resource(AbstractDocument):
         _("thumbnail"), upload_to="documents/thumbnails", blank=True, editable=False
     )
     extracted_text = models.TextField(_("text of the document"), blank=True, editable=False)
+    original = models.ForeignKey(
+        "self",
+        verbose_name=_("language version of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="versions",
+        help_text=_(
+            "If this document is a translation of another one in the library, choose the "
+            "original here. Readers then see the resource once, with links to each language "
+            "(one document per language)."
+        ),
+    )
 
     objects = ResourceQuerySet.as_manager()
 
@@ -229,6 +270,7 @@ class Resource(AbstractDocument):
         "countries",
         "go_live_at",
         "expire_at",
+        "original",
     )
     # The widgets are those of the admin form (forms.ResourceForm.Meta): Wagtail's document
     # forms do not read `admin_form_widgets`.
@@ -305,6 +347,115 @@ class Resource(AbstractDocument):
         if self.date:
             item["datePublished"] = self.date.isoformat()
         return item
+
+    # Language versions -----------------------------------------------------------------------
+
+    @property
+    def group_key(self):
+        """The id of the original of this document's group of language versions."""
+        return self.original_id or self.pk
+
+    def clean(self):
+        # Every check, each adding its errors: the multiple upload drops the file's own
+        # complaint while the file awaits its details (forms.ResourceForm._update_errors), and
+        # the grouping must be checked all the same.
+        errors = {}
+        for check in (super().clean, self.clean_original, self.clean_language_against_versions):
+            try:
+                check()
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def clean_original(self):
+        """A group of language versions is one original and the documents that name it, with
+        at most one document per language: no version of a version, no circles."""
+        original = self.original
+        if original is None:
+            return
+        if self.pk and original.pk == self.pk:
+            raise ValidationError(
+                {"original": _("A document cannot be a language version of itself.")}
+            )
+        if original.original_id is not None:
+            raise ValidationError(
+                {
+                    "original": _(
+                        "“%(chosen)s” is itself a language version of another document. Choose "
+                        "the original it names instead."
+                    )
+                    % {"chosen": original.title}
+                }
+            )
+        if self.pk and self.versions.exists():
+            raise ValidationError(
+                {
+                    "original": _(
+                        "Other documents are language versions of this one, so it cannot be a "
+                        "version of another. Make them versions of the other document first."
+                    )
+                }
+            )
+        siblings = Resource.objects.filter(Q(pk=original.pk) | Q(original=original))
+        if self.pk:
+            siblings = siblings.exclude(pk=self.pk)
+        if siblings.filter(language=self.language).exists():
+            raise ValidationError(
+                {
+                    "original": _(
+                        "This resource already has a version in %(language)s: each language "
+                        "has one document. Change this document's language, or the other's."
+                    )
+                    % {"language": self.get_language_display()}
+                }
+            )
+
+    def clean_language_against_versions(self):
+        """An original whose language changes must not take that of one of its versions."""
+        if self.pk and self.original_id is None:
+            if self.versions.filter(language=self.language).exists():
+                raise ValidationError(
+                    {
+                        "language": _(
+                            "A language version of this document is already in %(language)s: "
+                            "each language has one document."
+                        )
+                        % {"language": self.get_language_display()}
+                    }
+                )
+
+    @classmethod
+    def attach_language_versions(cls, documents):
+        """Give each document `other_versions` (the versions of its resource in other
+        languages that readers may see, in the site's order of languages) and
+        `missing_languages` (the site's languages, as (code, name), it has no version in).
+
+        One query for any number of documents. Only what `listed()` lets through is linked or
+        counted: a hidden version is as good as missing.
+        """
+        documents = [document for document in documents if document is not None]
+        if not documents:
+            return documents
+        keys = {document.group_key for document in documents}
+        groups = {}
+        versions = cls.objects.listed().filter(Q(pk__in=keys) | Q(original_id__in=keys))
+        for version in versions.order_by():
+            groups.setdefault(version.group_key, []).append(version)
+        order = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
+        for document in documents:
+            others = [
+                version
+                for version in groups.get(document.group_key, [])
+                if version.pk != document.pk and version.language != document.language
+            ]
+            others.sort(key=lambda version: (order.get(version.language, len(order)), version.pk))
+            document.other_versions = others
+            present = {document.language, *(version.language for version in others)}
+            document.missing_languages = [
+                (code, name) for code, name in settings.LANGUAGES if code not in present
+            ]
+        return documents
 
     @property
     def format_label(self):
@@ -396,11 +547,20 @@ class ResourceIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        documents = Resource.objects.listed()
-        filters = ResourceFilterSet(request.GET, documents, locale=self.locale)
-        documents = filters.qs if filters.is_valid() else documents.none()
+        filters = ResourceFilterSet(request.GET, Resource.objects.listed(), locale=self.locale)
+        if filters.is_valid():
+            # Each resource once, as its version in the language filtered by, else the
+            # reader's: so the language filter finds a resource by any of its versions.
+            language = filters.form.cleaned_data.get("language") if filters.is_bound else None
+            filters.queryset = filters.queryset.one_per_resource(
+                language or translation.get_language()
+            )
+            documents = filters.qs
+        else:
+            documents = Resource.objects.none()
         context["filters"] = filters
-        context["documents"] = paginate(request, documents)
+        context["documents"] = page = paginate(request, documents)
+        page.object_list = Resource.attach_language_versions(page.object_list)
         return context
 
     def structured_data(self, request, context):

@@ -176,11 +176,12 @@ class Search:
                 rows = rows[:MAX_MATCHES]
             found.append((kind, model, rows))
         self.load_programmes(found)
-        hits = [
-            kind.hit(model, row, relevance(self.backend, score), self)
-            for kind, model, rows in found
-            for score, *row in rows
-        ]
+        per_kind = {}
+        for kind, model, rows in found:
+            per_kind.setdefault(kind, []).extend(
+                kind.hit(model, row, relevance(self.backend, score), self) for score, *row in rows
+            )
+        hits = [hit for kind, kind_hits in per_kind.items() for hit in kind.merge(kind_hits, self)]
         hits.sort(key=lambda hit: (-hit.score, -(hit.date.toordinal() if hit.date else 0)))
         return hits
 
@@ -214,9 +215,22 @@ class Search:
             objects = self._querysets[model].in_bulk([hit.pk for hit in model_hits])
             for hit in model_hits:
                 hit.obj = objects.get(hit.pk)
-        return [hit for hit in hits if hit.obj is not None]
+        hits = [hit for hit in hits if hit.obj is not None]
+        per_kind = {}
+        for hit in hits:
+            per_kind.setdefault(hit.kind, []).append(hit)
+        for kind, kind_hits in per_kind.items():
+            kind.loaded(kind_hits)
+        return hits
 
     # Filtering and counting ----------------------------------------------------------------
+
+    @property
+    def preferred_language(self):
+        """The language in which an item found in several is shown: the one filtered by,
+        else the visitor's."""
+        language = self.selected.get("language")
+        return self.language if language in (None, ALL_LANGUAGES) else language
 
     @cached_property
     def filters_in_use(self):

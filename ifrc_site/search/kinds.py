@@ -28,6 +28,10 @@ class Hit:
     language: str
     countries: frozenset = frozenset()
     programmes: frozenset = frozenset()  # slugs of programme pages, in the visitor's language
+    # Results that are one item in several languages (a document's language versions) are
+    # merged into one (Kind.merge): its group, and every language it is in.
+    group: object = None
+    languages: frozenset = None
     obj: object = None
     _values: dict = field(default=None, repr=False, compare=False)
 
@@ -39,7 +43,7 @@ class Hit:
                 "programme": self.programmes,
                 "country": self.countries,
                 "region": regions_of(self.countries),
-                "language": one(self.language),
+                "language": self.languages or one(self.language),
                 "year": one(str(self.date.year)) if self.date else frozenset(),
             }
         return self._values.get(facet, frozenset())
@@ -92,6 +96,15 @@ class Kind:
     def hit(self, model, row, score, engine):
         """A Hit from a match's `fields`."""
         raise NotImplementedError
+
+    def merge(self, hits, engine):
+        """This kind's hits as the search lists them: by default each on its own; a kind
+        whose items come in several languages may merge those of one item into one."""
+        return hits
+
+    def loaded(self, hits):
+        """Called with the hits of the page shown once their objects are loaded, to add what
+        their template needs (a fixed number of queries)."""
 
 
 class PageKind(Kind):

@@ -236,7 +236,7 @@ class Command(BaseCommand):
                 pdf = item["pdf"]
                 date = parse_date(item["date"])
                 content = make_pdf(
-                    item["title"],
+                    pdf.get("title", item["title"]),
                     pdf["subtitle"],
                     date.strftime("%d %B %Y").lstrip("0"),
                     data.pairs(pdf["sections"]),
@@ -250,6 +250,7 @@ class Command(BaseCommand):
                     language=item["language"],
                     summary=item["summary"],
                     countries=item.get("countries", []),
+                    original=refs.documents[item["version_of"]] if "version_of" in item else None,
                 )
                 document.file.save(f"{item['slug']}.pdf", ContentFile(content), save=False)
                 document._set_document_file_metadata()
