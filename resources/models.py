@@ -34,7 +34,9 @@ from ifrc_site.models import (
     programme_page_choices,
 )
 from ifrc_site.queries import public
+from ifrc_site.syndication import FeedListingMixin
 
+from .feeds import CaseStudyFeed, ResourceFeed
 from .pdf import read_pdf, remembered_details
 
 logger = logging.getLogger(__name__)
@@ -355,8 +357,9 @@ class ResourceFilterSet(ListingFilterSet):
     )
 
 
-class ResourceIndexPage(BasePage):
-    """The resource library: every document, filterable by type, programme, language and year."""
+class ResourceIndexPage(FeedListingMixin, BasePage):
+    """The resource library: every document, filterable by type, programme, language and year,
+    with RSS and Atom feeds of the same filtered documents (`feed/rss/?type=report`)."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -369,15 +372,20 @@ class ResourceIndexPage(BasePage):
     parent_page_types = ["ifrc_site.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    feed_class = ResourceFeed
 
     class Meta:
         verbose_name = _("resource library")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def filtered_items(self, request):
+        # The library's rule: only documents readers may see (ResourceQuerySet.listed).
         documents = Resource.objects.listed()
         filters = ResourceFilterSet(request.GET, documents, locale=self.locale)
-        documents = filters.qs if filters.is_valid() else documents.none()
+        return filters, (filters.qs if filters.is_valid() else documents.none())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters, documents = self.filtered_items(request)
         context["filters"] = filters
         context["documents"] = paginate(request, documents)
         return context
@@ -392,8 +400,9 @@ class CaseStudyFilterSet(ListingFilterSet):
     date_field = "date"
 
 
-class CaseStudyIndexPage(BasePage):
-    """Case studies from every National Society, filterable by programme and country."""
+class CaseStudyIndexPage(FeedListingMixin, BasePage):
+    """Case studies from every National Society, filterable by programme and country, with RSS
+    and Atom feeds of those that may be syndicated (`feed/atom/?country=PK`)."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -402,12 +411,12 @@ class CaseStudyIndexPage(BasePage):
     parent_page_types = ["ifrc_site.HomePage"]
     subpage_types = ["resources.CaseStudySectionPage"]
     max_count_per_parent = 1
+    feed_class = CaseStudyFeed
 
     class Meta:
         verbose_name = _("case study listing")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def filtered_items(self, request):
         case_studies = (
             public(CaseStudyPage.objects.live(), request)
             .descendant_of(self)
@@ -416,7 +425,15 @@ class CaseStudyIndexPage(BasePage):
             .order_by(*CaseStudyPage.newest_first)
         )
         filters = CaseStudyFilterSet(request.GET, case_studies, locale=self.locale)
-        case_studies = filters.qs if filters.is_valid() else case_studies.none()
+        return filters, (filters.qs if filters.is_valid() else case_studies.none())
+
+    def feed_items(self, items):
+        # Feeds carry only what may be syndicated: never "do not syndicate", nor without consent.
+        return CaseStudyPage.syndicated(items)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters, case_studies = self.filtered_items(request)
         context["filters"] = filters
         context["case_studies"] = paginate(request, case_studies)
         return context
