@@ -130,9 +130,9 @@ messages: install ## Compile translations (.po to .mo) when the project has any
 # admin are left to Wagtail's own translations.
 PUBLIC_MODEL_STRINGS := ^(International Federation of Red Cross and Red Crescent Societies|%\(city\)s, %\(country\)s|Report|Assessment|Poster|Guideline|Policy|Case study|Toolkit|%\(size\)s MB|%\(size\)s KB|Type|All types|Language|All languages|Help points and hotlines of the %\(society\)s for people on the move\.|Case studies by the %\(society\)s\.|%\(kind\)s of the %\(society\)s, %\(country\)s: %\(services\)s\.)$$
 PUBLIC_MODULES := ifrc_site/listing.py ifrc_site/taxonomy.py ifrc_site/feeds.py \
-	ifrc_site/settings/* ifrc_site/templatetags/* ifrc_site/search/* ifrc_site/security/* \
-	news/feeds.py news/search.py news/apps.py resources/search.py \
-	migration/finder.py migration/directory.py migration/offline.py
+	ifrc_site/syndication.py ifrc_site/settings/* ifrc_site/templatetags/* ifrc_site/search/* \
+	ifrc_site/security/* news/feeds.py news/search.py news/apps.py resources/feeds.py \
+	resources/search.py migration/finder.py migration/directory.py migration/offline.py
 # msggrep's file patterns do not cross "/": each template is named.
 PUBLIC_TEMPLATES = $(shell find templates */templates -name '*.html' -not -path 'ifrc_site/demo/*' \
 	-not -path '*/reports/*' -not -path '*/dashboard/*' | sort)

@@ -3,13 +3,11 @@
 from django import forms
 from django.db import models
 from django.db.models import Q
-from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.search import index
@@ -23,6 +21,7 @@ from ifrc_site.editorial.forms import LocalisedPageForm
 from ifrc_site.listing import ListingFilterSet, paginate
 from ifrc_site.models import BasePage, programme_page_choices
 from ifrc_site.queries import public
+from ifrc_site.syndication import FeedListingMixin
 
 from .feeds import NewsFeed
 
@@ -33,7 +32,7 @@ class NewsFilterSet(ListingFilterSet):
     date_field = "date"
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(FeedListingMixin, BasePage):
     """The news listing of one language: newest first, filterable, with RSS and Atom feeds.
 
     The feeds take the same filters as the listing: `feed/rss/?programme=migration`.
@@ -46,6 +45,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["ifrc_site.HomePage"]
     subpage_types = ["news.NewsStoryPage"]
     max_count_per_parent = 1
+    feed_class = NewsFeed
 
     class Meta:
         verbose_name = _("news listing")
@@ -59,40 +59,17 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             .order_by(*NewsStoryPage.newest_first)
         )
 
-    def filtered_stories(self, request):
+    def filtered_items(self, request):
         stories = self.stories(request)
         filters = NewsFilterSet(request.GET, stories, locale=self.locale)
         return filters, (filters.qs if filters.is_valid() else stories.none())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters, stories = self.filtered_stories(request)
+        filters, stories = self.filtered_items(request)
         context["filters"] = filters
         context["stories"] = paginate(request, stories)
         return context
-
-    def get_cached_paths(self):
-        # What a CDN must drop when the listing changes: the page and its unfiltered feeds.
-        return ["/", "feed/rss/", "feed/atom/"]
-
-    @path("")
-    def listing(self, request):
-        return self.render(request)
-
-    @path("feed/rss/", name="rss")
-    def rss_feed(self, request):
-        return self.feed(request, atom=False)
-
-    @path("feed/atom/", name="atom")
-    def atom_feed(self, request):
-        return self.feed(request, atom=True)
-
-    def feed(self, request, *, atom):
-        filters, stories = self.filtered_stories(request)
-        if filters.errors:
-            raise Http404("Unknown filter value")
-        description = ", ".join(str(value) for _label, value, _rest in filters.active_filters)
-        return NewsFeed(self, stories, request, atom=atom, description=description)(request)
 
 
 class NewsStoryPage(BasePage):

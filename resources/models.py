@@ -37,7 +37,9 @@ from ifrc_site.models import (
     programme_page_choices,
 )
 from ifrc_site.queries import public
+from ifrc_site.syndication import FeedListingMixin
 
+from .feeds import CaseStudyFeed, ResourceFeed
 from .pdf import read_pdf, remembered_details
 
 logger = logging.getLogger(__name__)
@@ -527,8 +529,9 @@ class ResourceFilterSet(ListingFilterSet):
     )
 
 
-class ResourceIndexPage(BasePage):
-    """The resource library: every document, filterable by type, programme, language and year."""
+class ResourceIndexPage(FeedListingMixin, BasePage):
+    """The resource library: every document, filterable by type, programme, language and year,
+    with RSS and Atom feeds of the same filtered documents (`feed/rss/?type=report`)."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -541,23 +544,25 @@ class ResourceIndexPage(BasePage):
     parent_page_types = ["ifrc_site.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    feed_class = ResourceFeed
 
     class Meta:
         verbose_name = _("resource library")
 
+    def filtered_items(self, request):
+        # The library's rule: only documents readers may see (ResourceQuerySet.listed).
+        filters = ResourceFilterSet(request.GET, Resource.objects.listed(), locale=self.locale)
+        if not filters.is_valid():
+            return filters, Resource.objects.none()
+        # Each resource once, as its version in the language filtered by, else the reader's:
+        # so the language filter finds a resource by any of its versions.
+        language = filters.form.cleaned_data.get("language") if filters.is_bound else None
+        filters.queryset = filters.queryset.one_per_resource(language or translation.get_language())
+        return filters, filters.qs
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = ResourceFilterSet(request.GET, Resource.objects.listed(), locale=self.locale)
-        if filters.is_valid():
-            # Each resource once, as its version in the language filtered by, else the
-            # reader's: so the language filter finds a resource by any of its versions.
-            language = filters.form.cleaned_data.get("language") if filters.is_bound else None
-            filters.queryset = filters.queryset.one_per_resource(
-                language or translation.get_language()
-            )
-            documents = filters.qs
-        else:
-            documents = Resource.objects.none()
+        filters, documents = self.filtered_items(request)
         context["filters"] = filters
         context["documents"] = page = paginate(request, documents)
         page.object_list = Resource.attach_language_versions(page.object_list)
@@ -581,8 +586,9 @@ class CaseStudyFilterSet(ListingFilterSet):
     date_field = "date"
 
 
-class CaseStudyIndexPage(BasePage):
-    """Case studies from every National Society, filterable by programme and country."""
+class CaseStudyIndexPage(FeedListingMixin, BasePage):
+    """Case studies from every National Society, filterable by programme and country, with RSS
+    and Atom feeds of those that may be syndicated (`feed/atom/?country=PK`)."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -591,12 +597,12 @@ class CaseStudyIndexPage(BasePage):
     parent_page_types = ["ifrc_site.HomePage"]
     subpage_types = ["resources.CaseStudySectionPage"]
     max_count_per_parent = 1
+    feed_class = CaseStudyFeed
 
     class Meta:
         verbose_name = _("case study listing")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def filtered_items(self, request):
         case_studies = (
             public(CaseStudyPage.objects.live(), request)
             .descendant_of(self)
@@ -605,7 +611,15 @@ class CaseStudyIndexPage(BasePage):
             .order_by(*CaseStudyPage.newest_first)
         )
         filters = CaseStudyFilterSet(request.GET, case_studies, locale=self.locale)
-        case_studies = filters.qs if filters.is_valid() else case_studies.none()
+        return filters, (filters.qs if filters.is_valid() else case_studies.none())
+
+    def feed_items(self, items):
+        # Feeds carry only what may be syndicated: never "do not syndicate", nor without consent.
+        return CaseStudyPage.syndicated(items)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters, case_studies = self.filtered_items(request)
         context["filters"] = filters
         context["case_studies"] = paginate(request, case_studies)
         return context

@@ -40,7 +40,12 @@ LISTINGS = {
     "/en/case-studies/": CaseStudyPage,
     "/en/resources/": Resource,
 }
-FEEDS = ["/en/news/feed/rss/", "/en/news/feed/atom/"]
+FEEDS = [
+    f"/{language}/{listing}/feed/{kind}/"
+    for language in ("en", "fr", "es", "ar")
+    for listing in ("news", "case-studies")
+    for kind in ("rss", "atom")
+]
 
 
 def new_run_folder():

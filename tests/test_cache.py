@@ -15,8 +15,9 @@ import pytest
 
 from ifrc_site.models import NationalSociety
 from news.models import NewsIndexPage, NewsStoryPage
+from resources.models import CaseStudySectionPage
 
-from .factories import NewsStoryPageFactory, ResourceFactory
+from .factories import CaseStudyPageFactory, NewsStoryPageFactory, ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -207,6 +208,28 @@ def test_publishing_purges_the_cdn(settings, purge_server, home, migration_page)
     assert "/en/news/harbour/" in seen
     assert "/en/news/" in seen and "/en/migration/" in seen and "/en/" in seen
     assert "/en/news/feed/rss/" in seen
+
+
+def test_saving_a_document_or_publishing_a_case_study_purges_their_feeds_from_the_cdn(
+    settings, purge_server, migration_page
+):
+    location, seen = purge_server
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+    }
+    ResourceFactory(title="Port health checklist")
+    for path in ("/en/resources/", "/en/resources/feed/rss/", "/en/resources/feed/atom/"):
+        assert path in seen, path
+    seen.clear()
+    section = CaseStudySectionPage.objects.filter(locale=migration_page.locale).first()
+    CaseStudyPageFactory(
+        parent=section, title="Quayside", slug="quayside", programme=migration_page
+    ).save_revision().publish()
+    for path in ("/en/case-studies/", "/en/case-studies/feed/rss/", "/en/case-studies/feed/atom/"):
+        assert path in seen, path
 
 
 # Several processes sharing Redis -------------------------------------------------------------

@@ -6,9 +6,11 @@ collection not yet approved, in a private collection) and each page that readers
 item is tried as an anonymous reader, as the editor of another National Society and as an
 editor with rights (communications staff): the library, search and its counts, the file's own
 address, its thumbnail, the related-documents and latest-resources blocks, rich-text links,
-the news listing, feeds, the sitemap, the programme page's automatic sections, the page's own
-address, and the admin's choosers and API. A listed document and a live story go through the
-same doors and must be found at each, so that every check can fail.
+the news listing, the library's, the news' and the case studies' feeds, the sitemap, the
+programme page's automatic sections, the page's own address, and the admin's choosers and API.
+Case studies that may not be syndicated (marked so, or without recorded consent) are tried at
+the feeds too. A listed document, a live story and a live case study go through the same doors
+and must be found at each, so that every check can fail.
 """
 
 import datetime
@@ -31,6 +33,7 @@ from ifrc_site.editorial import roles
 from ifrc_site.models import HomePage, NationalSociety
 from migration.models import MigrationPage
 from news.models import NewsIndexPage, NewsStoryPage
+from resources.models import CaseStudyPage, CaseStudySectionPage
 
 from .factories import ResourceFactory
 from .helpers import sitemap_locations
@@ -41,6 +44,9 @@ ANON, OTHER, RIGHTS = "anonymous", "other society's editor", "communications sta
 ROLES = (ANON, OTHER, RIGHTS)
 HIDDEN_DOCUMENTS = ("embargoed", "expired", "unapproved", "private")
 HIDDEN_PAGES = ("expired", "unpublished", "private")
+# Case studies that feeds never carry: those no page shows, and those that may not be
+# syndicated (which the listing and their own address still show).
+UNSYNDICATED = ("do not syndicate", "no consent")
 WORD = "quokkadoor"  # in the title and text of every document and page made here
 
 
@@ -135,6 +141,46 @@ def world(django_db_setup, django_db_blocker):
         for page in w.pages.values():
             page.refresh_from_db()
 
+        # Case studies of the migration programme, in one society's section: one of each kind.
+        section = CaseStudySectionPage.objects.get(national_society=society_a, locale=locale)
+
+        def case_study(kind, **fields):
+            return publish(
+                section,
+                CaseStudyPage(
+                    title=f"Doors {kind} {WORD} case study",
+                    slug=f"doors-{kind.replace(' ', '-')}-case-study",
+                    date=datetime.date(2031, 1, 1),  # newest of all, so the feeds carry it
+                    country="CF",
+                    national_society=society_a,
+                    programme=programme,
+                    summary=f"Volunteers and {kind}doorword.",
+                    body=[{"type": "paragraph", "value": f"<p>{WORD} at dawn.</p>"}],
+                    consent_recorded=True,
+                    **fields,
+                ),
+            )
+
+        w.case_studies = {
+            kind: case_study(kind)
+            for kind in ("live", "expired", "unpublished", "private", "no consent")
+        }
+        w.case_studies["do not syndicate"] = case_study("do not syndicate", do_not_syndicate=True)
+        CaseStudyPage.objects.filter(pk=w.case_studies["expired"].pk).update(
+            expire_at=now - datetime.timedelta(hours=1)
+        )
+        # Published before consent was a condition of publishing: still live.
+        CaseStudyPage.objects.filter(pk=w.case_studies["no consent"].pk).update(
+            consent_recorded=False
+        )
+        w.case_studies["unpublished"].unpublish()
+        case_study_restriction = PageViewRestriction.objects.create(
+            page=w.case_studies["private"], restriction_type=PageViewRestriction.GROUPS
+        )
+        case_study_restriction.groups.add(comms_group)
+        for page in w.case_studies.values():
+            page.refresh_from_db()
+
         # The migration programme page shows them all: related documents, pinned resources,
         # rich-text links to each document and each story, and its automatic latest news.
         links = "".join(
@@ -183,11 +229,20 @@ def shows(response, item):
 # Documents ---------------------------------------------------------------------------------
 
 
+LIBRARY_DOORS = {
+    "library": ("/en/resources/", {"page": 1}),
+    "rss": ("/en/resources/feed/rss/", {}),
+    "atom": ("/en/resources/feed/atom/", {"programme": "migration"}),
+}
+
+
+@pytest.mark.parametrize("door", LIBRARY_DOORS)
 @pytest.mark.parametrize("kind", HIDDEN_DOCUMENTS)
 @pytest.mark.parametrize("role", ROLES)
-def test_library_lists_no_hidden_document(world, as_role, kind, role):
+def test_library_and_its_feeds_list_no_hidden_document(world, as_role, door, kind, role):
     # Public pages are the same for everyone (and cached): nobody sees hidden documents there.
-    response = as_role(role).get("/en/resources/", {"page": 1})
+    address, query = LIBRARY_DOORS[door]
+    response = as_role(role).get(address, query)
     assert response.status_code == 200
     assert shows(response, world.documents["listed"])
     assert not shows(response, world.documents[kind])
@@ -342,6 +397,28 @@ def test_listings_feeds_search_and_sections_show_no_hidden_page(world, as_role, 
         if kind != "private":  # a link to a private page leads to its sign-in
             assert f"<a>page link {kind}</a>" in html, kind
     assert f'href="{page_address(world.pages["live"])}">page link live</a>' in html
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_case_study_listing_and_feeds_show_no_hidden_case_study(world, as_role, role):
+    client = as_role(role)
+    listing = client.get("/en/case-studies/", {"programme": "migration"})
+    feeds = {
+        "rss": client.get("/en/case-studies/feed/rss/"),
+        "atom": client.get("/en/case-studies/feed/atom/", {"programme": "migration"}),
+        "filtered rss": client.get("/en/case-studies/feed/rss/", {"country": "CF"}),
+    }
+    for door, response in {"listing": listing, **feeds}.items():
+        assert response.status_code == 200, door
+        assert shows(response, world.case_studies["live"]), door
+        for kind in HIDDEN_PAGES:
+            assert not shows(response, world.case_studies[kind]), (door, kind)
+    for door, response in feeds.items():
+        for kind in UNSYNDICATED:
+            assert not shows(response, world.case_studies[kind]), (door, kind)
+    # The listing is no feed: it shows them, as their own addresses do.
+    for kind in UNSYNDICATED:
+        assert shows(listing, world.case_studies[kind]), kind
 
 
 def test_sitemap_lists_no_hidden_page(world, client):

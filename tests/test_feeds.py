@@ -60,8 +60,10 @@ def test_filtered_listing_feed_matches_the_listing(client):
     ]
 
 
-def test_unknown_feed_filter_is_a_404(client):
-    assert client.get("/en/news/feed/rss/", {"programme": "nothing"}).status_code == 404
+def test_unknown_feed_filter_is_a_400_that_names_the_choices(client):
+    response = client.get("/en/news/feed/rss/", {"programme": "nothing"})
+    assert response.status_code == 400
+    assert "migration, immunization" in response.content.decode()
 
 
 def test_listing_and_programme_pages_advertise_their_feeds(client, migration_page):
