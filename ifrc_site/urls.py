@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .api.views import router as api_router
 from .editorial import admin_views
 from .search.views import search
 from .sitemaps import SiteSitemap
@@ -30,6 +31,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SiteSitemap}}, name="sitemap"),
     # Outside the language prefixes: the switcher's links, which remember the reader's choice.
     path("language/<str:language_code>/", views.choose_language, name="choose_language"),
+    # The read-only API for partners (docs/api.md), outside the languages: every item says its
+    # own.
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.SERVE_MEDIA:

@@ -10,9 +10,13 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.models import Locale, Page, get_root_collection_id
 
 from ifrc_site.editorial.roles import LIBRARY_COLLECTION
-from ifrc_site.models import NationalSociety, programme_page_choices, programme_pages_in
+from ifrc_site.models import (
+    NationalSociety,
+    private_collection_ids,
+    programme_page_choices,
+    programme_pages_in,
+)
 
-from .models import private_collection_ids
 from .validators import validate_document_file
 
 
