@@ -7,6 +7,7 @@ draft, and the editor rewrites the text and publishes it.
 """
 
 from django.db.models import F, OuterRef, Subquery
+from django.middleware import locale
 from django.utils import translation
 
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -117,3 +118,19 @@ def point_copy_at_its_language(sender, source_obj, target_obj, **kwargs):
     if revision is not None:
         revision.content = target.serializable_data()
         revision.save(update_fields=["content"])
+
+
+# Addresses outside the languages that answer for themselves: the partner API.
+UNPREFIXED_PREFIXES = ("/api/",)
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's, except that a 404 at an address outside the languages that answers for itself
+    stays a 404: Django would redirect /api/v2/pages/9/ to /en/api/v2/pages/9/, which Wagtail's
+    page router accepts as a page address."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(UNPREFIXED_PREFIXES):
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)

@@ -3,22 +3,26 @@
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page, TranslatableMixin
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, ImageQuerySet
+from wagtail.models import Collection, CollectionViewRestriction, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from django_countries.fields import CountryField
+from rest_framework.fields import CharField
 
 from . import metadata
+from .api.fields import AltTextsField, RenderedStreamField, TranslationsField
 from .blocks import BaseStreamBlock, ProgrammeStreamBlock
 from .caching.pagecache import fragment
 from .editorial.forms import SitePageForm
@@ -26,7 +30,50 @@ from .feeds import feed, feeds
 from .queries import public
 from .taxonomy import region_of
 
+# Collections readers may see -----------------------------------------------------------------
+#
+# Documents and images are kept in collections. Two kinds are not for readers: a National
+# Society's own collection (what its editors upload awaits approval until communications staff
+# move it into a library collection) and a private collection (one with a view restriction, or
+# inside one). Written as lists of collection ids, which search backends can filter on as well
+# as querysets; each kept once per content generation (saving a society, collection or
+# restriction starts one). The document gate (resources.models.ResourceQuerySet) and the image
+# gate below both read them.
+
+
+def society_collection_ids():
+    """The National Societies' own collections, whose documents and images await approval."""
+    return fragment(
+        ("society-collections",),
+        lambda: list(
+            NationalSociety.objects.exclude(collection=None).values_list("collection", flat=True)
+        ),
+    )
+
+
+def private_collection_ids():
+    """Collections with a view restriction, and those inside them."""
+
+    def compute():
+        paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        query = Q(pk__in=[])
+        for path in paths:
+            query |= Q(path__startswith=path)
+        return list(Collection.objects.filter(query).values_list("pk", flat=True)) if paths else []
+
+    return fragment(("private-collections",), compute)
+
+
 # Images ------------------------------------------------------------------------------------
+
+
+class SiteImageQuerySet(ImageQuerySet):
+    def listed(self):
+        """Images readers may find by themselves (the partner API lists them): none from a
+        National Society's own collection or from a private one."""
+        return self.exclude(collection__in=society_collection_ids()).exclude(
+            collection__in=private_collection_ids()
+        )
 
 
 class SiteImage(AbstractImage):
@@ -83,6 +130,11 @@ class SiteImage(AbstractImage):
         "credit",
     )
     search_fields = [*AbstractImage.search_fields, index.SearchField("credit")]
+
+    objects = SiteImageQuerySet.as_manager()
+
+    # The partner API (ifrc_site/api/, docs/api.md); never who uploaded it.
+    api_fields = [APIField("alt_texts", serializer=AltTextsField()), APIField("credit")]
 
     def alt_for(self, language_code):
         """The alt text in a language ("ar", "fr-ca"), or the default alt text when the
@@ -386,6 +438,17 @@ class ProgrammePage(ContentFeedMixin, BasePage):
     parent_page_types = ["ifrc_site.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+
+    # The partner API (ifrc_site/api/, docs/api.md). The programme filter finds the programme
+    # page itself too: the pages of the same programme in every language share its key.
+    api_fields = [
+        APIField("strapline"),
+        APIField("language", serializer=CharField(source="locale.language_code", read_only=True)),
+        APIField("body", serializer=RenderedStreamField()),
+        APIField("translations", serializer=TranslationsField()),
+    ]
+    api_listing_fields = ("strapline", "language")
+    api_filters = {"programme": "translation_key"}
 
     class Meta:
         abstract = True

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .api.views import router as api_router
 from .editorial import admin_views
 from .search.views import search
 from .sitemaps import sitemap_index, sitemap_section
@@ -31,6 +32,9 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # Outside the language prefixes: the switcher's links, which remember the reader's choice.
     path("language/<str:language_code>/", views.choose_language, name="choose_language"),
+    # The read-only API for partners (docs/api.md), outside the languages: every item says its
+    # own.
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.SERVE_MEDIA:

@@ -8,13 +8,21 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.search import index
 
 from django_countries.fields import CountryField
+from rest_framework.fields import CharField
 
 from ifrc_site import metadata
+from ifrc_site.api.fields import (
+    CountriesField,
+    ProgrammesField,
+    RenderedStreamField,
+    TranslationsField,
+)
 from ifrc_site.blocks import BaseStreamBlock
 from ifrc_site.caching.pagecache import fragment
 from ifrc_site.editorial.forms import LocalisedPageForm
@@ -134,6 +142,22 @@ class NewsStoryPage(BasePage):
         index.SearchField("city"),
         index.FilterField("date"),
     ]
+
+    # The partner API (ifrc_site/api/, docs/api.md): what a story shows (listings show
+    # `api_listing_fields` of them), the filters it answers and what a listing loads at once.
+    api_fields = [
+        APIField("dateline", serializer=CharField(source="dateline_place", read_only=True)),
+        APIField("date"),
+        APIField("summary"),
+        APIField("countries", serializer=CountriesField(source="country")),
+        APIField("programmes", serializer=ProgrammesField()),
+        APIField("language", serializer=CharField(source="locale.language_code", read_only=True)),
+        APIField("body", serializer=RenderedStreamField()),
+        APIField("translations", serializer=TranslationsField()),
+    ]
+    api_listing_fields = ("dateline", "date", "summary", "countries", "programmes", "language")
+    api_filters = {"programme": "programmes__translation_key", "country": "country", "date": "date"}
+    api_prefetch = ("programmes",)
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

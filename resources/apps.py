@@ -8,6 +8,7 @@ class ResourcesConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: models exist only once every app is loaded.
+        from ifrc_site.api.registry import register_documents, register_page_rule
         from ifrc_site.caching.pagecache import register_schedule
         from ifrc_site.caching.purge import register_dependent_pages
         from ifrc_site.editorial.roles import register_approval_pages, register_society_pages
@@ -50,6 +51,10 @@ class ResourcesConfig(AppConfig):
                 listing_page=CaseStudyIndexPage,
             )
         )
+        # The partner API: the library's documents, and only the case studies that partner
+        # sites may carry (consent recorded, not marked "do not syndicate").
+        register_documents(lambda: Resource.objects.listed())
+        register_page_rule(CaseStudyPage, CaseStudyPage.syndicated)
         register_kind(CaseStudyKind())
         register_kind(DocumentKind())
         register_sitemap("documents", DocumentSitemap)

@@ -12,9 +12,14 @@ from wagtail.models import Locale, Page, get_root_collection_id
 
 from ifrc_site.editorial.permissions import media_visible_to
 from ifrc_site.editorial.roles import LIBRARY_COLLECTION
-from ifrc_site.models import NationalSociety, programme_page_choices, programme_pages_in
+from ifrc_site.models import (
+    NationalSociety,
+    private_collection_ids,
+    programme_page_choices,
+    programme_pages_in,
+)
 
-from .models import Resource, private_collection_ids
+from .models import Resource
 from .validators import validate_document_file
 
 

@@ -15,17 +15,24 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.actions.publish_page_revision import PublishPagePermissionError
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.permissions import policy_registry
 from wagtail.search import index
 
 import django_filters
 from django_countries.fields import CountryField
+from rest_framework.fields import CharField
 
 from ifrc_site import metadata
+from ifrc_site.api.fields import (
+    CountriesField,
+    ProgrammesField,
+    RenderedStreamField,
+    TranslationsField,
+)
 from ifrc_site.blocks import BaseStreamBlock
 from ifrc_site.caching.pagecache import fragment
 from ifrc_site.editorial.forms import LocalisedPageForm
@@ -34,7 +41,9 @@ from ifrc_site.models import (
     BasePage,
     NationalSociety,
     SocietySectionChildMixin,
+    private_collection_ids,
     programme_page_choices,
+    society_collection_ids,
 )
 from ifrc_site.queries import public
 from ifrc_site.syndication import FeedListingMixin
@@ -120,33 +129,6 @@ class ResourceQuerySet(DocumentQuerySet):
                 output_field=IntegerField(),
             )
         ).filter(pk=Subquery(standing))
-
-
-# Written as lists of collection ids, which search backends can filter on as well as querysets;
-# each kept once per content generation (saving a society, collection or restriction starts one).
-
-
-def society_collection_ids():
-    """The National Societies' own collections, whose documents await approval."""
-    return fragment(
-        ("society-collections",),
-        lambda: list(
-            NationalSociety.objects.exclude(collection=None).values_list("collection", flat=True)
-        ),
-    )
-
-
-def private_collection_ids():
-    """Collections with a view restriction, and those inside them."""
-
-    def compute():
-        paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-        query = Q(pk__in=[])
-        for path in paths:
-            query |= Q(path__startswith=path)
-        return list(Collection.objects.filter(query).values_list("pk", flat=True)) if paths else []
-
-    return fragment(("private-collections",), compute)
 
 
 def next_document_change():
@@ -297,6 +279,30 @@ class Resource(AbstractDocument):
     ]
 
     newest_first = ("-publication_date", "-created_at", "-pk")
+
+    # The partner API (ifrc_site/api/, docs/api.md): never the uploader, the text read from the
+    # file or the go-live and expiry times, only what the library shows.
+    api_fields = [
+        APIField("resource_type"),
+        APIField("language"),
+        APIField("date"),
+        APIField("publication_date"),
+        APIField("summary"),
+        APIField("file_extension"),
+        APIField("file_size"),
+        APIField("page_count"),
+        APIField("countries", serializer=CountriesField()),
+        APIField("programmes", serializer=ProgrammesField()),
+    ]
+    api_listing_fields = ("resource_type", "language", "date", "file_size", "page_count")
+    api_filters = {
+        "programme": "programmes__translation_key",
+        "country": "countries",
+        "language": "language",
+        "type": "resource_type",
+        "date": ("publication_date", "created_at"),  # as `date` reads them
+    }
+    api_prefetch = ("programmes",)
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
@@ -764,6 +770,31 @@ class CaseStudyPage(SocietySectionChildMixin, BasePage):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
+
+    # The partner API (ifrc_site/api/, docs/api.md); which case studies it shows at all is
+    # `syndicated` (registered in apps.py).
+    api_fields = [
+        APIField("date"),
+        APIField("summary"),
+        APIField("countries", serializer=CountriesField(source="country")),
+        APIField("programmes", serializer=ProgrammesField(source="programme")),
+        APIField(
+            "national_society", serializer=CharField(source="national_society.name", read_only=True)
+        ),
+        APIField("language", serializer=CharField(source="locale.language_code", read_only=True)),
+        APIField("body", serializer=RenderedStreamField()),
+        APIField("translations", serializer=TranslationsField()),
+    ]
+    api_listing_fields = (
+        "date",
+        "summary",
+        "countries",
+        "programmes",
+        "national_society",
+        "language",
+    )
+    api_filters = {"programme": "programme__translation_key", "country": "country", "date": "date"}
+    api_prefetch = ("programme", "national_society")
 
     section_model = CaseStudySectionPage
     parent_page_types = ["resources.CaseStudySectionPage"]

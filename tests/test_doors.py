@@ -7,10 +7,12 @@ item is tried as an anonymous reader, as the editor of another National Society 
 editor with rights (communications staff): the library, search and its counts, the file's own
 address, its thumbnail, the related-documents and latest-resources blocks, rich-text links,
 the news listing, the library's, the news' and the case studies' feeds, the sitemap, the
-programme page's automatic sections, the page's own address, and the admin's choosers and API.
-Case studies that may not be syndicated (marked so, or without recorded consent) are tried at
-the feeds too. A listed document, a live story and a live case study go through the same doors
-and must be found at each, so that every check can fail.
+programme page's automatic sections, the page's own address, the admin's choosers and API, and
+the partner API (/api/v2/: listings, searches, filters and detail views). Case studies that may
+not be syndicated (marked so, or without recorded consent) are tried at the feeds and the
+partner API, which also has case studies awaiting approval and images in a National Society's
+or a private collection. A listed document, a live story, a syndicated case study and a listed
+image go through the same doors and must be found at each, so that every check can fail.
 """
 
 import datetime
@@ -35,7 +37,7 @@ from migration.models import MigrationPage
 from news.models import NewsIndexPage, NewsStoryPage
 from resources.models import CaseStudyPage, CaseStudySectionPage
 
-from .factories import ResourceFactory
+from .factories import ImageFactory, ResourceFactory
 from .helpers import sitemap_locations
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
@@ -47,6 +49,8 @@ HIDDEN_PAGES = ("expired", "unpublished", "private")
 # Case studies that feeds never carry: those no page shows, and those that may not be
 # syndicated (which the listing and their own address still show).
 UNSYNDICATED = ("do not syndicate", "no consent")
+HIDDEN_CASE_STUDIES = ("unapproved", "not syndicated", "no consent")
+HIDDEN_IMAGES = ("unapproved", "private")
 WORD = "quokkadoor"  # in the title and text of every document and page made here
 
 
@@ -204,6 +208,51 @@ def world(django_db_setup, django_db_blocker):
         programme.save_revision().publish()
         w.programme = programme
         w.home = HomePage.objects.get(locale=locale)
+
+        # Case studies in society A's section: one partners may carry, one awaiting approval
+        # (never published), one marked "do not syndicate", one live without consent (recorded
+        # once, then withdrawn).
+        section = CaseStudySectionPage.objects.get(national_society=society_a)
+
+        def case_study(kind, **fields):
+            return CaseStudyPage(
+                title=f"Doors {kind} {WORD} case study",
+                slug=f"doors-{kind.replace(' ', '-')}-case-study",
+                date=datetime.date(2031, 1, 1),
+                country="CF",
+                national_society=society_a,
+                programme=programme,
+                summary=f"Vaccinators and {kind.replace(' ', '')}doorword.",
+                consent_recorded=True,
+                body=[{"type": "paragraph", "value": f"<p>{WORD} in the villages.</p>"}],
+                **fields,
+            )
+
+        w.case_studies = {
+            "syndicated": publish(section, case_study("syndicated")),
+            "not syndicated": publish(section, case_study("not syndicated", do_not_syndicate=True)),
+            "no consent": publish(section, case_study("no consent")),
+        }
+        CaseStudyPage.objects.filter(pk=w.case_studies["no consent"].pk).update(
+            consent_recorded=False
+        )
+        unapproved = section.add_child(instance=case_study("unapproved", live=False))
+        unapproved.save_revision(user=w.users[RIGHTS])
+        unapproved.get_workflow().start(unapproved, w.users[RIGHTS])
+        w.case_studies["unapproved"] = unapproved
+        for page in w.case_studies.values():
+            page.refresh_from_db()
+        assert not w.case_studies["unapproved"].live
+        assert w.case_studies["unapproved"].workflow_in_progress
+
+        # Images: one listed, one in society A's collection, one in the private collection.
+        w.images = {
+            "listed": ImageFactory(title=f"Doors listed {WORD} picture"),
+            "unapproved": ImageFactory(
+                title=f"Doors unapproved {WORD} picture", collection=society_a.collection
+            ),
+            "private": ImageFactory(title=f"Doors private {WORD} picture", collection=private),
+        }
         yield w
         transaction.set_rollback(True)
 
@@ -444,3 +493,88 @@ def test_making_a_collection_private_takes_its_documents_off_at_the_next_request
     )
     assert not shows(client.get("/en/resources/"), item)
     assert not shows(search(client, f"soon private {WORD}"), item)
+
+
+# The partner API ---------------------------------------------------------------------------
+#
+# The same for everyone: a signed-in editor, even with rights, gets what an anonymous partner
+# gets. Every listing is searched and filtered too, since each takes its own way to the items.
+
+
+def api_ids(client, endpoint, **params):
+    response = client.get(f"/api/v2/{endpoint}/", {"limit": 50, **params})
+    assert response.status_code == 200, response.content
+    return {item["id"] for item in response.json()["items"]}
+
+
+def api_detail(client, endpoint, item):
+    return client.get(f"/api/v2/{endpoint}/{item.pk}/").status_code
+
+
+@pytest.mark.parametrize("kind", HIDDEN_DOCUMENTS)
+@pytest.mark.parametrize("role", ROLES)
+def test_partner_api_shows_no_hidden_document(world, as_role, kind, role):
+    client = as_role(role)
+    listed, hidden = world.documents["listed"].pk, world.documents[kind].pk
+    for params in (
+        {"search": WORD},
+        {"search": f"{kind}doorword"},
+        {"programme": "migration", "order": "-id"},
+        {"type": "report", "language": "en", "order": "-id"},
+    ):
+        found = api_ids(client, "documents", **params)
+        assert hidden not in found, params
+        assert listed in found or params.get("search") == f"{kind}doorword", params
+    assert api_detail(client, "documents", world.documents[kind]) == 404
+    assert api_detail(client, "documents", world.documents["listed"]) == 200
+
+
+@pytest.mark.parametrize("kind", HIDDEN_PAGES)
+@pytest.mark.parametrize("role", ROLES)
+def test_partner_api_shows_no_hidden_page(world, as_role, kind, role):
+    client = as_role(role)
+    live, hidden = world.pages["live"].pk, world.pages[kind].pk
+    for params in (
+        {"search": WORD},
+        {"type": "news.NewsStoryPage", "search": WORD},
+        {"type": "news.NewsStoryPage", "programme": "migration", "order": "-date"},
+        {"country": "TN", "date_from": "2031-01-01", "order": "-id"},
+        {"child_of": world.pages["live"].get_parent().pk, "order": "-id"},
+    ):
+        found = api_ids(client, "pages", **params)
+        assert hidden not in found, params
+        assert live in found, params
+    assert api_detail(client, "pages", world.pages[kind]) == 404
+    assert api_detail(client, "pages", world.pages["live"]) == 200
+
+
+@pytest.mark.parametrize("kind", HIDDEN_CASE_STUDIES)
+@pytest.mark.parametrize("role", ROLES)
+def test_partner_api_shows_no_case_study_partners_may_not_carry(world, as_role, kind, role):
+    client = as_role(role)
+    shared, hidden = world.case_studies["syndicated"].pk, world.case_studies[kind].pk
+    for params in (
+        {"search": WORD},
+        {"type": "resources.CaseStudyPage", "search": WORD},
+        {"type": "resources.CaseStudyPage", "programme": "migration", "order": "-date"},
+        {"country": "CF", "date_to": "2031-01-01", "order": "-id"},
+        {"child_of": world.case_studies["syndicated"].get_parent().pk, "order": "-id"},
+    ):
+        found = api_ids(client, "pages", **params)
+        assert hidden not in found, params
+        assert shared in found, params
+    assert api_detail(client, "pages", world.case_studies[kind]) == 404
+    assert api_detail(client, "pages", world.case_studies["syndicated"]) == 200
+
+
+@pytest.mark.parametrize("kind", HIDDEN_IMAGES)
+@pytest.mark.parametrize("role", ROLES)
+def test_partner_api_shows_no_image_of_a_society_or_private_collection(world, as_role, kind, role):
+    client = as_role(role)
+    listed, hidden = world.images["listed"].pk, world.images[kind].pk
+    for params in ({"search": WORD}, {"order": "-id"}):
+        found = api_ids(client, "images", **params)
+        assert hidden not in found, params
+        assert listed in found, params
+    assert api_detail(client, "images", world.images[kind]) == 404
+    assert api_detail(client, "images", world.images["listed"]) == 200

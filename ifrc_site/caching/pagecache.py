@@ -35,7 +35,16 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "pagecache:generation"
 LOW_DATA_COOKIE = "lowdata"
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml")
-NEVER_CACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/django-admin/")
+# The partner API (/api/) is never stored: its parameters are open-ended (every one would be a
+# new entry), each answer costs a few queries, and its own rate limit guards it.
+NEVER_CACHED_PREFIXES = (
+    "/admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/django-admin/",
+    "/api/",
+)
 
 
 def page_cache_seconds():

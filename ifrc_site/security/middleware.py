@@ -6,13 +6,15 @@
   `settings.CONTENT_SECURITY_POLICY`, which previews share but for being framed by the admin.
 - `DatabaseUnavailableMiddleware` answers a static 503 page, with Retry-After, when the
   database cannot be reached, instead of an error trace; the next request tries again.
+- `PartnerApiMiddleware` keeps the partner API (/api/) read-only and readable from other web
+  sites (CORS).
 """
 
 import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.urls import reverse
 
@@ -90,3 +92,58 @@ class DatabaseUnavailableMiddleware:
             str(exception).strip().splitlines()[0] if str(exception).strip() else "",
         )
         return database_unavailable_response()
+
+
+# The partner API --------------------------------------------------------------------------
+
+API_PREFIX = "/api/"
+API_READ_METHODS = ("GET", "HEAD")
+API_ALLOW = "GET, HEAD, OPTIONS"
+# Headers a partner's script may send in a cross-origin request (beside the simple ones).
+API_REQUEST_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
+API_PREFLIGHT_SECONDS = 24 * 3600
+
+
+class PartnerApiMiddleware:
+    """The partner API (/api/, ifrc_site/api/) is read-only and readable from any web site.
+
+    - OPTIONS (what a browser asks before some cross-origin requests) is answered here, and
+      POST, PUT, DELETE and the rest are refused with a JSON 405: only GET and HEAD reach the
+      API's views, which read no sign-in and set no cookie.
+    - Every answer under /api/, errors and 429s included, allows any origin to read it
+      (`Access-Control-Allow-Origin: *`), never with credentials, and lets scripts read
+      Retry-After. No other address of the site gets a CORS header.
+    - An address under /api/ that no endpoint answers gets its 404 in JSON too.
+
+    It stands before the page cache, which would refuse other methods with an HTML page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith(API_PREFIX):
+            return self.get_response(request)
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=200)
+            response["Allow"] = API_ALLOW
+            response["Access-Control-Allow-Methods"] = API_ALLOW
+            response["Access-Control-Allow-Headers"] = API_REQUEST_HEADERS
+            response["Access-Control-Max-Age"] = str(API_PREFLIGHT_SECONDS)
+        elif request.method not in API_READ_METHODS:
+            response = JsonResponse(
+                {"message": f"method {request.method[:20]} not allowed: the API is read-only"},
+                status=405,
+            )
+            response["Allow"] = API_ALLOW
+        else:
+            response = self.get_response(request)
+            if response.status_code == 404 and not response.get("Content-Type", "").startswith(
+                "application/json"
+            ):
+                response = JsonResponse({"message": "not found"}, status=404)
+        if response.status_code in (405, 404) or request.method == "OPTIONS":
+            response["Cache-Control"] = "no-store"
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Expose-Headers"] = "Retry-After"
+        return response

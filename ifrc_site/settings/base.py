@@ -73,8 +73,11 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, but a 404 of the partner API stays a 404 (not a redirect into a language).
+    "ifrc_site.i18n.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The partner API: read-only, CORS; before the page cache, which never stores its answers.
+    "ifrc_site.security.middleware.PartnerApiMiddleware",
     "ifrc_site.caching.pagecache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -153,6 +156,11 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Searches the page cache cannot answer cost real work: each address may make this many a
 # minute (0: no limit); past it, a 429 page says when to try again.
 SEARCH_RATE_LIMIT_PER_MINUTE = int(os.environ.get("SEARCH_RATE_LIMIT_PER_MINUTE", "60"))
+
+# The partner API (/api/v2/, docs/api.md): requests a minute per client address (0: no limit),
+# and items per request at most.
+API_RATE_LIMIT_PER_MINUTE = int(os.environ.get("API_RATE_LIMIT_PER_MINUTE", "120"))
+WAGTAILAPI_LIMIT_MAX = 50
 
 # Anonymous pages are kept this long in the cache above (purged on every publish), and
 # browsers may reuse a page this long before asking again (cheaply, with its ETag).

@@ -20,6 +20,7 @@ CACHES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests search from one address far more often than a reader would; the limit has its own tests.
 SEARCH_RATE_LIMIT_PER_MINUTE = 0
+API_RATE_LIMIT_PER_MINUTE = 0
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Uploaded and generated files of a test run go to a throwaway folder, never into media/.
