@@ -209,41 +209,29 @@ def world(django_db_setup, django_db_blocker):
         w.programme = programme
         w.home = HomePage.objects.get(locale=locale)
 
-        # Case studies in society A's section: one partners may carry, one awaiting approval
-        # (never published), one marked "do not syndicate", one live without consent (recorded
-        # once, then withdrawn).
-        section = CaseStudySectionPage.objects.get(national_society=society_a)
-
-        def case_study(kind, **fields):
-            return CaseStudyPage(
-                title=f"Doors {kind} {WORD} case study",
-                slug=f"doors-{kind.replace(' ', '-')}-case-study",
+        # For the partner API, also one awaiting approval (never published); the live one is
+        # the one partners may carry, and those above that may not be syndicated are theirs too.
+        unapproved = section.add_child(
+            instance=CaseStudyPage(
+                title=f"Doors unapproved {WORD} case study",
+                slug="doors-unapproved-case-study",
                 date=datetime.date(2031, 1, 1),
                 country="CF",
                 national_society=society_a,
                 programme=programme,
-                summary=f"Vaccinators and {kind.replace(' ', '')}doorword.",
+                summary="Vaccinators and unapproveddoorword.",
                 consent_recorded=True,
                 body=[{"type": "paragraph", "value": f"<p>{WORD} in the villages.</p>"}],
-                **fields,
+                live=False,
             )
-
-        w.case_studies = {
-            "syndicated": publish(section, case_study("syndicated")),
-            "not syndicated": publish(section, case_study("not syndicated", do_not_syndicate=True)),
-            "no consent": publish(section, case_study("no consent")),
-        }
-        CaseStudyPage.objects.filter(pk=w.case_studies["no consent"].pk).update(
-            consent_recorded=False
         )
-        unapproved = section.add_child(instance=case_study("unapproved", live=False))
         unapproved.save_revision(user=w.users[RIGHTS])
         unapproved.get_workflow().start(unapproved, w.users[RIGHTS])
+        unapproved.refresh_from_db()
+        assert not unapproved.live and unapproved.workflow_in_progress
         w.case_studies["unapproved"] = unapproved
-        for page in w.case_studies.values():
-            page.refresh_from_db()
-        assert not w.case_studies["unapproved"].live
-        assert w.case_studies["unapproved"].workflow_in_progress
+        w.case_studies["syndicated"] = w.case_studies["live"]
+        w.case_studies["not syndicated"] = w.case_studies["do not syndicate"]
 
         # Images: one listed, one in society A's collection, one in the private collection.
         w.images = {

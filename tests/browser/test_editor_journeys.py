@@ -252,7 +252,7 @@ def test_communications_staff_upload_documents_and_a_picture_then_publish_a_stor
         title = next(t for t in PDF_TITLES if t.lower().replace(" ", "-") in file_name)
         form.get_by_label("Title").fill(title)
         form.get_by_label("Type").select_option(label="Guideline")
-        form.get_by_label("Language").select_option(label="English")
+        form.locator("select[name$='-language']").select_option(label="English")
         form.get_by_role("checkbox", name="Migration").check()
         form.get_by_role("searchbox", name="Filter countries").fill("ital")
         expect(form.get_by_role("checkbox", name="Germany")).to_be_hidden()

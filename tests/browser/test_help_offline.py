@@ -88,9 +88,9 @@ def test_finder_and_poster_have_no_serious_accessibility_violations(tab):
 
 def test_near_me_sorts_by_distance_and_the_position_stays_in_the_browser(browser, site):
     context = new_context(browser, site, "phone")
-    # In Rome, with the visitor's permission to share their position.
+    # In Medenine, with the visitor's permission to share their position.
     context.grant_permissions(["geolocation"])
-    context.set_geolocation({"latitude": 41.9028, "longitude": 12.4964})
+    context.set_geolocation({"latitude": 33.3549, "longitude": 10.5055})
     sent = []
     context.on("request", lambda request: sent.append(f"{request.url} {request.post_data or ''}"))
     try:
@@ -98,16 +98,16 @@ def test_near_me_sorts_by_distance_and_the_position_stays_in_the_browser(browser
         tab.open(FINDER)
         titles = tab.page.locator(".help-card__title")
         assert "(demo)" in titles.first.text_content()
-        assert "Rome" not in titles.first.text_content()  # hotline first, until asked
+        assert "Medenine" not in titles.first.text_content()  # hotline first, until asked
         tab.page.get_by_role("button", name="Near me").click()
         tab.page.wait_for_selector("[data-near-me-status]:has-text('Nearest first')")
-        assert titles.first.text_content().strip() == "Rome station help desk (demo)"
+        assert titles.first.text_content().strip() == "Medenine help point (demo)"
         distances = tab.page.locator(".help-card__distance:not([hidden])").all_text_contents()
         assert distances[0].startswith("About ") and distances[0].endswith(" from you")
         kilometres = [float(text.split()[1].replace(",", "")) for text in distances]
         assert kilometres == sorted(kilometres) and kilometres[0] < 10, distances
         # Every place with coordinates got a distance; the position went nowhere.
         assert len(distances) == tab.page.locator("[data-lat]").count()
-        assert not [line for line in sent if "41.90" in line or "12.49" in line]
+        assert not [line for line in sent if "33.354" in line or "10.505" in line]
     finally:
         context.close()
