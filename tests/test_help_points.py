@@ -23,7 +23,10 @@ from migration.offline import deployment_version
 
 from .helpers import refused
 
-pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
+pytestmark = pytest.mark.django_db
+# On both engines (tests/conftest.py): what queries decide. The filters, the query budget,
+# the stale report's order, the confinement of society editors and their approval.
+both_engines = pytest.mark.both_engines
 
 # A Monday at noon in Athens, when the demo's Victoria Square help point is open.
 MONDAY_NOON_ATHENS = datetime.datetime(2026, 12, 7, 10, 0, tzinfo=datetime.UTC)
@@ -142,6 +145,7 @@ def test_every_finder_parameter_is_known_to_the_page_cache():
     assert set(FinderForm.base_fields) <= PAGE_QUERY_PARAMETERS
 
 
+@both_engines
 @time_machine.travel(MONDAY_NOON_ATHENS, tick=False)
 def test_finder_works_without_javascript_and_filters(client, finder):
     response = client.get(finder.url)
@@ -169,6 +173,7 @@ def test_finder_works_without_javascript_and_filters(client, finder):
     assert bad.status_code == 200 and "could not use one of the choices" in bad.content.decode()
 
 
+@both_engines
 @time_machine.travel(MONDAY_NOON_ATHENS, tick=False)
 def test_cards_say_when_closed_places_open_and_when_data_is_old(client, finder):
     # 10:00 UTC is 15:00 in Dhaka and 13:00 in Nairobi; the Italian line was checked in February.
@@ -223,6 +228,7 @@ def test_finder_pages_stay_small(client, finder):
     )
 
 
+@both_engines
 def test_finder_queries_do_not_grow_with_help_points(client, finder, greek_section, settings):
     settings.PAGE_CACHE_SECONDS = 0  # count the queries of rendering, not of a cache hit
 
@@ -242,6 +248,7 @@ def test_finder_queries_do_not_grow_with_help_points(client, finder, greek_secti
     assert max(few) <= 25
 
 
+@both_engines
 def test_a_help_point_belongs_to_its_sections_society(greek_section):
     """Whatever the page says, saving it in the Greek section makes it the Hellenic Red Cross's."""
     other = NationalSociety.objects.exclude(pk=greek_section.national_society_id).first()
@@ -302,6 +309,7 @@ def greek_editor(client):
     return client
 
 
+@both_engines
 def test_society_editor_edits_only_their_own_help_points(greek_editor, greek_section):
     own = point("gr-athens-help-point")
     other = point("it-rome-help-point")
@@ -312,6 +320,7 @@ def test_society_editor_edits_only_their_own_help_points(greek_editor, greek_sec
     assert greek_editor.get(add_url(greek_section)).status_code == 200
 
 
+@both_engines
 def test_society_editor_submits_and_nothing_goes_live_without_approval(greek_editor, greek_section):
     response = greek_editor.post(add_url(greek_section), form_data(**{"action-submit": "1"}))
     assert response.status_code == 302
@@ -333,6 +342,7 @@ def test_society_editor_submits_and_nothing_goes_live_without_approval(greek_edi
 # The report of help points to check again -----------------------------------------------
 
 
+@both_engines
 def test_staff_see_help_points_oldest_check_first(admin_client):
     response = admin_client.get(reverse("help_points_by_verification"))
     html = response.content.decode()

@@ -55,7 +55,6 @@ def listed_on_the_page(client, listing, query):
 # Valid feeds in every language -------------------------------------------------------------
 
 
-@pytest.mark.both_engines
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("listing", LISTINGS)
 @pytest.mark.parametrize("kind,version", KINDS)
@@ -85,7 +84,6 @@ def test_library_feed_lists_the_newest_listed_documents(client, kind):
     assert document.get_resource_type_display() in {tag.term for tag in first.tags}
 
 
-@pytest.mark.both_engines
 @pytest.mark.parametrize("kind", ["rss", "atom"])
 def test_document_enclosure_is_the_file_with_its_exact_size_and_type(client, kind):
     _, feed = parse(client, f"/en/resources/feed/{kind}/")
@@ -101,7 +99,6 @@ def test_document_enclosure_is_the_file_with_its_exact_size_and_type(client, kin
         assert enclosure.type == document.content_type == "application/pdf"
 
 
-@pytest.mark.both_engines
 def test_document_guid_is_stable_across_languages_and_no_permalink(client):
     response, english = parse(client, "/en/resources/feed/rss/")
     _, french = parse(client, "/fr/resources/feed/rss/")
@@ -201,7 +198,6 @@ def test_feed_with_the_listings_query_has_the_listings_items(client, listing, ki
         assert feed.feed.title.startswith(f"{listing_title}: "), query
 
 
-@pytest.mark.both_engines
 def test_filtered_feed_titles_say_what_they_follow(client):
     _, feed = parse(client, "/en/resources/feed/rss/", {"type": "assessment", "language": "fr"})
     assert feed.feed.title.endswith(": Assessment, French")
