@@ -66,9 +66,13 @@ for _ in $(seq 1 240); do
 done
 curl -fsS -o /dev/null "$BASE/en/" || die "the server did not answer on $BASE"
 
-# The mix: every page of the sitemap, the listings with filters and pages, documents, CSS.
+# The mix: every page of the sitemaps (the index lists one per language and one of documents),
+# the listings with filters and pages, documents, CSS.
 PATHS="$RESULTS/paths-$STAMP.txt"
-curl -fsS "$BASE/sitemap.xml" | grep -o '<loc>[^<]*</loc>' | sed -E 's#<loc>https?://[^/]*##; s#</loc>##' >"$PATHS"
+locations() { grep -o '<loc>[^<]*</loc>' | sed -E 's#<loc>https?://[^/]*##; s#</loc>##'; }
+for sitemap in $(curl -fsS "$BASE/sitemap.xml" | locations); do
+    curl -fsS "$BASE$sitemap" | locations
+done >"$PATHS"
 {
     echo "/en/news/?programme=migration"
     echo "/en/news/?region=europe&page=2"
