@@ -128,7 +128,12 @@ def share_picture(page):
     if image_id is None:
         return None
     language = translation.get_language()
-    return fragment(("share-picture", image_id, spec, language), compute)
+    key = ("share-picture", image_id, spec, language)
+    # The head's tags and the JSON-LD both ask: one cache lookup per page and request.
+    remembered = getattr(page, "_share_picture", None)
+    if remembered is None or remembered[0] != key:
+        page._share_picture = (key, fragment(key, compute))
+    return page._share_picture[1]
 
 
 def organization(request, name):
@@ -195,6 +200,9 @@ def web_page(page, request, kind="WebPage"):
         item["description"] = text
     if page.last_published_at:
         item["dateModified"] = page.last_published_at.isoformat()
+    share = share_picture(page)
+    if share:
+        item["image"] = request.build_absolute_uri(share["url"])
     return item
 
 

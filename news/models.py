@@ -206,9 +206,6 @@ class NewsStoryPage(BasePage):
         item.pop("isPartOf", None)
         # web_page gives the last publication; a preview of a story never published has none.
         item.setdefault("dateModified", item["datePublished"])
-        share = metadata.share_picture(self)
-        if share:
-            item["image"] = request.build_absolute_uri(share["url"])
         return item
 
     @cached_property

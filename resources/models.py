@@ -875,7 +875,4 @@ class CaseStudyPage(SocietySectionChildMixin, BasePage):
                 "mainEntityOfPage": item["url"],
             }
         )
-        share = metadata.share_picture(self)
-        if share:
-            item["image"] = request.build_absolute_uri(share["url"])
         return item
