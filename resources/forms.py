@@ -5,6 +5,7 @@ collection chosen by default."""
 from django import forms
 from django.conf import settings
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
@@ -21,6 +22,13 @@ from ifrc_site.models import (
 
 from .models import Resource
 from .validators import validate_document_file
+
+
+class OriginalSelect(forms.Select):
+    """The "language version of" list: as wide as the form, however long the titles."""
+
+    class Media:
+        css = {"all": ["css/document-form.css"]}
 
 
 class CountryFilterWidget(forms.CheckboxSelectMultiple):
@@ -151,6 +159,7 @@ class ResourceForm(BaseDocumentForm):
         the admin (a National Society's editor, their society's only), offered as originals
         only (a version of a version is refused with its reason, Resource.clean_original)."""
         field = self.fields["original"]
+        field.widget = OriginalSelect(attrs=field.widget.attrs)
         visible = Resource.objects.none()
         if user is not None:
             visible = media_visible_to(user, Resource.objects.all())
@@ -165,7 +174,12 @@ class ResourceForm(BaseDocumentForm):
         field.widget.choices = [
             ("", field.empty_label),
             *(
-                (document.pk, f"{document.title} ({languages.get(document.language, '')})")
+                # Shortened, so that the list fits a phone's screen; the language tells apart.
+                (
+                    document.pk,
+                    f"{Truncator(document.title).chars(40)} "
+                    f"({languages.get(document.language, '')})",
+                )
                 for document in offered
             ),
         ]

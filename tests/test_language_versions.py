@@ -161,8 +161,12 @@ def test_edit_page_groups_a_document_with_its_original(admin_client):
     original = by_title(SOMALIA)
     translation_ = ResourceFactory(title="Transition du programme polio en Somalie", language="fr")
     page = soup_of(admin_client.get(reverse("wagtaildocs:edit", args=[translation_.pk])))
-    assert page.select_one('select[name="original"]') is not None
+    select = page.select_one('select[name="original"]')
     assert "language version of" in page.get_text().lower()
+    # Fits a phone: titles shortened in the list, and a stylesheet keeps it within the form.
+    assert all(len(option.get_text()) <= 60 for option in select.select("option"))
+    assert any("…" in option.get_text() for option in select.select("option"))
+    assert page.select_one('link[href$="css/document-form.css"]') is not None
     response = edit(admin_client, translation_, original=original.pk)
     assert response.status_code == 302, errors_of(response)
     translation_.refresh_from_db()
