@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from .metadata import share_image
+
 FEED_SIZE = 20
-ENCLOSURE_SPEC = "fill-1200x675-c100|format-jpeg"
 # A filter with more choices than this (countries) is described by its form, not listed.
 LISTED_CHOICES = 30
 
@@ -92,10 +93,12 @@ class PageListingFeed(ListingFeed):
         return [item.country.name] if item.country else []
 
     def item_enclosures(self, item):
-        """The main picture, at one size (from the renditions the listing prefetched)."""
-        if not item.hero_image:
+        """The picture a shared link to the item shows (a JPEG that publishing made, found
+        among the renditions the listing prefetched)."""
+        found = share_image(item)
+        if found is None:
             return []
-        rendition = item.hero_image.get_rendition(ENCLOSURE_SPEC)
+        rendition, _image = found
         try:
             length = str(rendition.file.size)
         except OSError:

@@ -10,8 +10,7 @@ process to get there builds the template while the others wait for it (a file lo
 process that started the run removes it at the end.
 
 The template also holds every rendition the site's pages, listings and feeds show, made once
-by showing each of them (as readers' first requests make them after the demo is loaded), so
-no test waits for one.
+as publishing makes them in production, so no test waits for one.
 """
 
 import fcntl
@@ -25,27 +24,13 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connections
-from django.test import Client, override_settings
+from django.test import override_settings
 
 from wagtail.models import Page
 
-from news.models import NewsStoryPage
-from resources.models import CaseStudyPage, Resource
+from ifrc_site.caching import renditions
 
 ALIAS = "default"
-LISTING_PAGE_SIZE = 12
-# Listings with their items' pictures, and the feeds with theirs (as enclosures).
-LISTINGS = {
-    "/en/news/": NewsStoryPage,
-    "/en/case-studies/": CaseStudyPage,
-    "/en/resources/": Resource,
-}
-FEEDS = [
-    f"/{language}/{listing}/feed/{kind}/"
-    for language in ("en", "fr", "es", "ar")
-    for listing in ("news", "case-studies")
-    for kind in ("rss", "atom")
-]
 
 
 def new_run_folder():
@@ -74,17 +59,12 @@ def connection_to(name):
         connections[ALIAS] = original
 
 
-def show_every_page():
-    """Every page, listing page and feed shown once, so that each picture has the renditions
-    those show (the page cache is emptied afterwards, the renditions kept)."""
-    client = Client()
-    urls = [page.url for page in Page.objects.live().specific().exclude(depth=1)]
-    for listing, model in LISTINGS.items():
-        pages = -(-model.objects.count() // LISTING_PAGE_SIZE)
-        urls += [f"{listing}?page={number}" for number in range(2, pages + 1)]
-    for url in urls + FEEDS:
-        response = client.get(url)
-        assert response.status_code == 200, f"{url} answered {response.status_code}"
+def make_every_rendition():
+    """The renditions of every picture each live page shows, as publishing makes them (the
+    test settings turn that off while the demo is loaded): the sizes of its page, of the cards
+    that list it and of the picture a shared link or a feed shows."""
+    for page in Page.objects.live().specific().exclude(depth=1):
+        renditions.make_renditions(page)
 
 
 def build(folder, vendor):
@@ -102,7 +82,7 @@ def build(folder, vendor):
         with connection_to(name) as wrapper:
             call_command("migrate", verbosity=0, interactive=False, run_syncdb=True)
             call_command("load_demo_content", allow_production=True, verbosity=0)
-            show_every_page()
+            make_every_rendition()
             if vendor == "sqlite":
                 target = sqlite3.connect(folder / "demo.sqlite3")
                 wrapper.connection.backup(target)

@@ -8,6 +8,7 @@ of ifrc_site/demo/data/; pictures and PDFs are generated on this machine.
 import datetime
 import io
 import secrets
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -18,8 +19,11 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test import override_settings
 
 from wagtail.models import Locale, Page, Site
+
+from django_tasks import task_backends
 
 from ifrc_site.demo import data
 from ifrc_site.demo.media import make_pdf, make_picture
@@ -68,6 +72,24 @@ def parse_date(text):
     return datetime.date.fromisoformat(text)
 
 
+@contextmanager
+def background_work_once_at_the_end():
+    """The background work that each save queues (search index, references index, purges),
+    held back while the demo is built, then done once per object: a page saved, published and
+    translated is indexed once, as it ends up, not after each step."""
+    held = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with override_settings(TASKS=held):
+        yield
+        queued = list(task_backends["default"].results)
+    done = set()
+    with transaction.atomic():
+        for result in queued:
+            key = (result.task.module_path, repr(result.args), repr(sorted(result.kwargs.items())))
+            if key not in done:
+                done.add(key)
+                result.task.call(*result.args, **result.kwargs)
+
+
 def paragraphs(texts):
     """The body of a story or case study: its paragraphs as one rich text block."""
     return [{"type": "paragraph", "value": data.rich(*texts)}]
@@ -94,7 +116,7 @@ class Command(BaseCommand):
         settings.WARM_RENDITIONS_ON_PUBLISH = False
         self.verbose = options["verbosity"] >= 2
         self.site_data = data.load("site")
-        with transaction.atomic():
+        with background_work_once_at_the_end(), transaction.atomic():
             self.locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
             refs = Refs()
             home = self.home_page(refs)
