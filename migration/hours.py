@@ -40,6 +40,47 @@ class SpecialDay:
     label: str = ""
 
 
+def _time(value):
+    """A stored time ("09:00" or "09:00:00", as TimeBlock keeps it) or None."""
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, datetime.time) else datetime.time.fromisoformat(value)
+
+
+def _date(value):
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
+
+
+def stored_slots(raw):
+    """The weekly slots from a StreamField's stored data (its raw_data), read directly: the page
+    cache's schedule reads every help point's hours, which the blocks would read far slower."""
+    return [
+        Slot(
+            int(item["value"]["weekday"]),
+            _time(item["value"]["opens"]),
+            _time(item["value"]["closes"]),
+        )
+        for item in raw
+    ]
+
+
+def stored_special_days(raw):
+    """The special days from a StreamField's stored data, as `stored_slots` reads the slots."""
+    days = []
+    for item in raw:
+        value = item["value"]
+        days.append(
+            SpecialDay(
+                _date(value["date"]),
+                bool(value.get("closed")),
+                _time(value.get("opens")),
+                _time(value.get("closes")),
+                value.get("label") or "",
+            )
+        )
+    return days
+
+
 def _minutes(value):
     return value.hour * 60 + value.minute
 

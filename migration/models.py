@@ -8,6 +8,7 @@ the registries of `ifrc_site.editorial.roles` (see MigrationConfig.ready()).
 """
 
 import datetime
+import json
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -346,23 +347,11 @@ class HelpPointPage(SocietySectionChildMixin, BasePage):
 
     @cached_property
     def slots(self):
-        return [
-            hours.Slot(int(child.value["weekday"]), child.value["opens"], child.value["closes"])
-            for child in self.weekly_hours
-        ]
+        return hours.stored_slots(self.weekly_hours.raw_data)
 
     @cached_property
     def special(self):
-        return [
-            hours.SpecialDay(
-                child.value["date"],
-                bool(child.value["closed"]),
-                child.value["opens"],
-                child.value["closes"],
-                child.value["label"] or "",
-            )
-            for child in self.special_days
-        ]
+        return hours.stored_special_days(self.special_days.raw_data)
 
     def status(self, now=None):
         return hours.status_at(now or timezone.now(), self.slots, self.special, self.time_zone)
@@ -440,5 +429,15 @@ def next_help_point_change():
     """The next time any live help point's "open now" status may change (the page cache's
     schedule), or None without help points."""
     now = timezone.now()
-    times = [point.next_change(now) for point in HelpPointPage.objects.live()]
-    return min(times, default=None)
+    points = HelpPointPage.objects.live().only("weekly_hours", "special_days", "time_zone")
+    times = {}
+    for point in points:
+        # A help point and its translations keep the same hours: each schedule is read once.
+        schedule = (
+            json.dumps(list(point.weekly_hours.raw_data), sort_keys=True, default=str),
+            json.dumps(list(point.special_days.raw_data), sort_keys=True, default=str),
+            point.time_zone,
+        )
+        if schedule not in times:
+            times[schedule] = point.next_change(now)
+    return min((time for time in times.values() if time is not None), default=None)
