@@ -11,6 +11,7 @@ from django_countries import countries
 from .caching.pagecache import fragment
 from .models import programme_pages_in
 from .taxonomy import REGIONS, countries_in
+from .widgets import PlainSelect
 
 PAGE_SIZE = 12
 
@@ -46,6 +47,9 @@ class ListingFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, locale=None, **kwargs):
         super().__init__(data, queryset, **kwargs)
+        for listing_filter in self.filters.values():
+            if isinstance(listing_filter, django_filters.ChoiceFilter):
+                listing_filter.extra["widget"] = PlainSelect
         self.programme_pages = {page.slug: page for page in programme_pages_in(locale)}
         self.filters["programme"].extra["choices"] = [
             (slug, page.title) for slug, page in self.programme_pages.items()

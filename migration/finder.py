@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from ifrc_site.listing import paginate
+from ifrc_site.widgets import PlainSelect
 
 from .directory import SERVICES, language_name
 from .hours import Status
@@ -65,10 +66,10 @@ def cards(points, now=None):
 
 
 class FinderForm(forms.Form):
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    city = forms.ChoiceField(label=_("City or area"), required=False)
-    service = forms.ChoiceField(label=_("Service"), required=False)
-    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=PlainSelect)
+    city = forms.ChoiceField(label=_("City or area"), required=False, widget=PlainSelect)
+    service = forms.ChoiceField(label=_("Service"), required=False, widget=PlainSelect)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False, widget=PlainSelect)
 
     def __init__(self, data, points):
         super().__init__(data)
