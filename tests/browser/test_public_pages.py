@@ -207,17 +207,36 @@ def destination(href):
     return href
 
 
-@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
-def test_menu_and_languages_work_with_the_keyboard_alone(visit, open_tab, javascript):
+# The menu and the language links are plain links that CSS lays out, at both widths; the site's
+# scripts add nothing to them. Every page is tried at both widths with JavaScript (as most
+# readers have it), and on a phone without it.
+KEYBOARD_CASES = [
+    (site_page, viewport, javascript)
+    for site_page in PAGES
+    for viewport, javascript in (("phone", True), ("phone", False), ("desktop", True))
+]
+
+
+@pytest.mark.parametrize(
+    "site_page, viewport, javascript",
+    KEYBOARD_CASES,
+    ids=[
+        f"{p.name}-{viewport}-{'with' if javascript else 'without'}-js"
+        for p, viewport, javascript in KEYBOARD_CASES
+    ],
+)
+def test_menu_and_languages_work_with_the_keyboard_alone(
+    rendered_once, open_tab, site_page, viewport, javascript
+):
     """Tab to a menu link and to another language, press Enter: each goes where it says."""
-    tab = open_tab(visit.viewport, javascript)
+    tab = open_tab(viewport, javascript)
     page = tab.page
     try:
         for links in (
             ".main-nav a:not([aria-current])",
             ".language-switcher a:not([aria-current])",
         ):
-            tab.open(visit.page.path, visit.page.status, wait_until="domcontentloaded")
+            tab.open(site_page.path, site_page.status, wait_until="domcontentloaded")
             target = page.eval_on_selector(links, "a => ({href: a.href, lang: a.hreflang})")
             for _ in range(30):
                 page.keyboard.press("Tab")
