@@ -2,7 +2,8 @@
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 
 
 class PlainSelect(forms.Select):
@@ -30,19 +31,13 @@ class PlainSelect(forms.Select):
         parts = []
         for value, label in choices:
             if isinstance(label, list | tuple):
-                parts.append(
-                    format_html(
-                        '<optgroup label="{}">{}</optgroup>', value, self._options(label, chosen)
-                    )
-                )
+                group = self._options(label, chosen)
+                parts.append(f'<optgroup label="{conditional_escape(value)}">{group}</optgroup>')
             else:
                 value = "" if value is None else str(value)
+                selected = " selected" if value == chosen else ""
                 parts.append(
-                    format_html(
-                        '<option value="{}"{}>{}</option>',
-                        value,
-                        " selected" if value == chosen else "",
-                        label,
-                    )
+                    f'<option value="{conditional_escape(value)}"{selected}>'
+                    f"{conditional_escape(label)}</option>"
                 )
-        return format_html_join("", "{}", ((part,) for part in parts))
+        return mark_safe("".join(parts))  # every value and label escaped above
