@@ -29,7 +29,7 @@ POSTGRES_TESTS = $(TEST_ENV) scripts/with-postgres $(BIN)/pytest -n $(POSTGRES_W
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
 .PHONY: help install run serve backup restore soak lint check audit test test-sqlite test-postgres \
-	coverage messages makemessages redis bench bench-search browser guide lock clean distclean
+	coverage messages makemessages redis bench bench-search profile browser guide lock clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
@@ -223,6 +223,9 @@ bench: install redis ## Benchmark every page type under gunicorn (large content 
 		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
 	$(PY) bench/run.py
+
+profile: install redis ## Where one page's server time goes: make profile URL=/en/news/ (content built once)
+	$(PY) bench/profile.py "$(URL)"
 
 bench-search: install ## Search times on SQLite and PostgreSQL with the large content set (takes minutes)
 	$(PY) bench/search.py
