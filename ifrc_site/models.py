@@ -4,7 +4,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, classproperty
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -143,11 +143,40 @@ class SiteImage(AbstractImage):
         return getattr(self, f"alt_text_{language}", "") or self.default_alt_text
 
 
+class RenditionCache:
+    """Wagtail's rendition cache, minus the writes of what was just read from it.
+
+    Wagtail 8.0 writes every rendition it finds in the cache back to the cache, each time a
+    picture is shown (fixed upstream after 8.0.1, wagtail/wagtail#14541): with Redis, one write
+    per picture on every page rendered. Renditions read here are marked as read from the cache,
+    which Wagtail's own check then skips, and a single write of one of them is dropped."""
+
+    def __init__(self, cache):
+        self.cache = cache
+
+    def get_many(self, keys, *args, **kwargs):
+        found = self.cache.get_many(keys, *args, **kwargs)
+        for rendition in found.values():
+            rendition._from_cache = True
+        return found
+
+    def set(self, key, value, *args, **kwargs):
+        if not getattr(value, "_from_cache", False):
+            self.cache.set(key, value, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
 class SiteRendition(AbstractRendition):
     image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+    @classproperty
+    def cache_backend(cls):
+        return RenditionCache(super().cache_backend)  # "renditions", else the default
 
 
 # Page bases --------------------------------------------------------------------------------

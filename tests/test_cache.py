@@ -13,6 +13,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from ifrc_site.caching import pagecache
 from ifrc_site.models import NationalSociety
 from news.models import NewsIndexPage, NewsStoryPage
 from resources.models import CaseStudySectionPage
@@ -267,3 +268,23 @@ def test_a_purge_in_another_process_reaches_this_one(client, migration_page, red
     )
     assert get(client, migration_page.url)["X-Page-Cache"] == "miss"
     caches["default"].clear()
+
+
+def test_a_page_request_reads_the_generation_once(client, migration_page, monkeypatch):
+    """The menus and fragments of one page request share the generation it started with: one
+    read of the shared cache, not one per fragment."""
+    client.get(migration_page.url)  # the generation and the fragments are in the cache
+    pagecache.purge_all("a page changed")  # a new generation: fragments computed again
+    reads = []
+    shared = caches["default"]
+    original = shared.get
+
+    def counting(key, *args, **kwargs):
+        if key == pagecache.GENERATION_KEY:
+            reads.append(key)
+        return original(key, *args, **kwargs)
+
+    monkeypatch.setattr(shared, "get", counting)
+    response = client.get(migration_page.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert len(reads) == 1

@@ -52,3 +52,27 @@ def test_pictures_have_dimensions_lazy_loading_and_modern_formats(client, immuni
     assert hero["loading"] == "eager" and hero["fetchpriority"] == "high"
     below = soup.select(".activity-card img")
     assert below and all(img["loading"] == "lazy" for img in below)
+
+
+def test_showing_a_page_again_writes_nothing_to_the_rendition_cache(
+    client, immunization_page, settings, monkeypatch
+):
+    """The renditions a page shows are read from the cache on the next rendering, not written
+    back to it picture by picture (Wagtail 8.0 did, see ifrc_site.models.RenditionCache)."""
+    settings.PAGE_CACHE_SECONDS = 0  # render the page each time
+    url = immunization_page.url
+    client.get(url)  # the renditions go into the cache
+    writes = []
+    renditions_cache = caches["renditions"]
+    for method in ("set", "set_many", "add"):
+        original = getattr(renditions_cache, method)
+
+        def counting(*args, _original=original, _method=method, **kwargs):
+            writes.append(_method)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(renditions_cache, method, counting)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert BeautifulSoup(response.content, "html.parser").select("picture source[srcset]")
+    assert writes == []
