@@ -429,15 +429,25 @@ def next_help_point_change():
     """The next time any live help point's "open now" status may change (the page cache's
     schedule), or None without help points."""
     now = timezone.now()
-    points = HelpPointPage.objects.live().only("weekly_hours", "special_days", "time_zone")
-    times = {}
-    for point in points:
+    schedules = set()
+    for weekly, special, zone in HelpPointPage.objects.live().values_list(
+        "weekly_hours", "special_days", "time_zone"
+    ):
         # A help point and its translations keep the same hours: each schedule is read once.
-        schedule = (
-            json.dumps(list(point.weekly_hours.raw_data), sort_keys=True, default=str),
-            json.dumps(list(point.special_days.raw_data), sort_keys=True, default=str),
-            point.time_zone,
+        schedules.add(
+            (
+                json.dumps(list(weekly.raw_data), sort_keys=True, default=str),
+                json.dumps(list(special.raw_data), sort_keys=True, default=str),
+                zone,
+            )
         )
-        if schedule not in times:
-            times[schedule] = point.next_change(now)
-    return min((time for time in times.values() if time is not None), default=None)
+    times = [
+        hours.next_change(
+            now,
+            hours.stored_slots(json.loads(weekly)),
+            hours.stored_special_days(json.loads(special)),
+            zone,
+        )
+        for weekly, special, zone in schedules
+    ]
+    return min(times, default=None)
