@@ -207,13 +207,17 @@ def destination(href):
     return href
 
 
-# The menu and the language links are plain links that CSS lays out, at both widths; the site's
-# scripts add nothing to them. Every page is tried at both widths with JavaScript (as most
-# readers have it), and on a phone without it.
-KEYBOARD_CASES = [
+# The menu and the language links are plain links in the base template, laid out by CSS at both
+# widths; the site's scripts add nothing to them. Every page is tried on a phone with JavaScript
+# (as most readers come); on a desktop, and on a phone without JavaScript, one page of each
+# layout: the home page, a listing with its filter form, search with its filters, the Arabic
+# (right-to-left) programme page and the error page.
+OTHER_LAYOUTS = {"home", "resource-library", "search-filtered", "migration-arabic", "not-found"}
+KEYBOARD_CASES = [(site_page, "phone", True) for site_page in PAGES] + [
     (site_page, viewport, javascript)
     for site_page in PAGES
-    for viewport, javascript in (("phone", True), ("phone", False), ("desktop", True))
+    if site_page.name in OTHER_LAYOUTS
+    for viewport, javascript in (("desktop", True), ("phone", False))
 ]
 
 
