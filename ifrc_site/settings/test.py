@@ -1,5 +1,7 @@
 """Test runs: fast password hashing, plain static storage, one process-local cache."""
 
+import atexit
+import shutil
 import tempfile
 
 from .base import *  # noqa: F403
@@ -27,6 +29,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ifrc-test-media-"))  # noqa: F405
 # The demo's logins of a test run stay with it, away from those `make run` printed.
 DEMO_CREDENTIALS_FILE = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-demo-login"
+# Both go when the process ends (each test process, and each command run with these settings).
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+atexit.register(DEMO_CREDENTIALS_FILE.unlink, missing_ok=True)
 
 # Static files straight from their sources: tests don't need collectstatic first.
 WHITENOISE_USE_FINDERS = True
