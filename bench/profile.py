@@ -20,19 +20,12 @@ import json
 import os
 import re
 import secrets
-import subprocess
 import sys
-from pathlib import Path
 
 from private_redis import private_redis
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = ROOT / ".venv" / "bin" / "python"
-RESULTS = ROOT / "bench" / "results"
+from run import PYTHON, RESULTS, ROOT, STORIES, build_bulk, build_demo, run
 
-STORIES = int(os.environ.get("BENCH_STORIES", "10000"))
-DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS", "2000"))
-CASE_STUDIES = int(os.environ.get("BENCH_CASE_STUDIES", "500"))
 REQUESTS = int(os.environ.get("PROFILE_REQUESTS", "20"))
 COLD = os.environ.get("PROFILE_CACHE", "warm") == "cold"
 
@@ -91,24 +84,13 @@ print(json.dumps({
 """
 
 
-def run(args, env, **kwargs):
-    print("$", " ".join(str(a) for a in args)[:200], flush=True)
-    return subprocess.run(args, env=env, cwd=ROOT, check=True, **kwargs)
-
-
 def build_site(site, env):
-    """The demo and the generated content, once: kept for the next profiles."""
-    if (site / "ready").exists():
-        return
-    dev = {**env, "DJANGO_SETTINGS_MODULE": "ifrc_site.settings.dev"}
-    run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
-    run([PYTHON, "manage.py", "load_demo_content", "-v0"], dev)
-    run(
-        [PYTHON, "manage.py", "generate_bulk_content", "--stories", str(STORIES),
-         "--documents", str(DOCUMENTS), "--case-studies", str(CASE_STUDIES)],
-        dev,
-    )  # fmt: skip
-    (site / "ready").touch()
+    """The demo and the generated content (as `make bench` builds them), once: kept for the
+    next profiles."""
+    if not (site / "ready").exists():
+        build_demo(env)
+        build_bulk(env)
+        (site / "ready").touch()
 
 
 def main():
