@@ -23,7 +23,6 @@ import secrets
 import sys
 
 from private_redis import private_redis
-
 from run import PYTHON, RESULTS, ROOT, STORIES, build_bulk, build_demo, run
 
 REQUESTS = int(os.environ.get("PROFILE_REQUESTS", "20"))
