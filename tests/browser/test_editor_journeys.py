@@ -41,7 +41,7 @@ from migration.models import MigrationPage
 from news.models import NewsStoryPage
 from resources.models import CaseStudyPage, CaseStudySectionPage, Resource
 
-from .support import Tab, new_context, save_screenshot, serious_violations, sign_in
+from .support import SCREENSHOTS, Tab, new_context, save_screenshot, serious_violations, sign_in
 
 # The journeys run outside any test transaction: what one journey does must still be there for
 # the next, on SQLite too, where the live server shares the test's connection (and would share
@@ -149,8 +149,11 @@ def tab(request, site, browser):
     context = new_context(browser, site, "desktop")
     tab = Tab(context.new_page(), site)
     yield tab
-    # Where the journey ended, to see what went wrong when it did.
+    # Where the journey ended, and the tab's last requests, to see what went wrong when it did.
     save_screenshot(tab, f"last-{request.node.name}")
+    (SCREENSHOTS / f"last-{request.node.name}.requests.txt").write_text(
+        "\n".join(tab.requests[-40:] + tab.errors)
+    )
     context.close()
 
 
@@ -397,7 +400,10 @@ def test_staff_add_the_new_document_to_the_migration_page_and_reorder_its_sectio
         .last
     )
     section.get_by_role("textbox", name="Section heading").first.fill("Guides for shelter teams")
-    section.get_by_role("button", name="Choose a document").first.click()
+    # The chooser opens once its listing has arrived.
+    with page.expect_response(lambda response: "/admin/documents/chooser/" in response.url) as got:
+        section.get_by_role("button", name="Choose a document").first.click()
+    assert got.value.status == 200, got.value.status
     chooser = page.get_by_role("dialog")
     chooser.get_by_label("Search term").fill(document.title)
     chooser.get_by_role("link", name=document.title).click()
