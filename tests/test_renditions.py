@@ -5,6 +5,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.template import Context, Template
+
+from wagtail.images.models import Filter
 
 import pytest
 from bs4 import BeautifulSoup
@@ -76,3 +79,28 @@ def test_showing_a_page_again_writes_nothing_to_the_rendition_cache(
     assert response.status_code == 200
     assert BeautifulSoup(response.content, "html.parser").select("picture source[srcset]")
     assert writes == []
+
+
+def test_the_picture_tag_makes_its_filters_once_and_renders_as_wagtails(
+    immunization_page, monkeypatch
+):
+    """`{% picture %}` (site_tags) makes its filters when the template is compiled, not at each
+    rendering, and writes what Wagtail's own tag writes."""
+    image = immunization_page.hero_image
+    tag = '{% picture image format-{webp,jpeg} width-{480,800} sizes="100vw" alt="" %}'
+    ours = Template("{% load site_tags %}" + tag)
+    wagtails = Template("{% load wagtailimages_tags %}" + tag)
+    made = []
+    original_init = Filter.__init__
+
+    def counting_init(self, *args, **kwargs):
+        made.append(kwargs.get("spec", args[0] if args else None))
+        original_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(Filter, "__init__", counting_init)
+    first = ours.render(Context({"image": image}))
+    again = ours.render(Context({"image": image}))
+    assert made == [], f"filters made while rendering: {made}"
+    assert first == again == wagtails.render(Context({"image": image}))
+    assert made, "Wagtail's own tag makes them at each rendering"
+    assert first.count("<source") == 1 and 'type="image/webp"' in first
