@@ -170,8 +170,12 @@ class NewsStoryPage(BasePage):
     class Meta:
         verbose_name = _("news story")
         verbose_name_plural = _("news stories")
-        # The listings' order: a deep page of 10,000 stories is read in order, not sorted.
-        indexes = [models.Index(fields=["-date", "-page_ptr"], name="news_story_newest_first")]
+        # The listings' order (a deep page of 10,000 stories is read in order, not sorted), and
+        # the country and region filters in that order (tests/test_listing_indexes.py).
+        indexes = [
+            models.Index(fields=["-date", "-page_ptr"], name="news_story_newest_first"),
+            models.Index(fields=["country", "-date", "-page_ptr"], name="news_story_by_country"),
+        ]
 
     @property
     def card_summary(self):

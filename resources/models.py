@@ -308,6 +308,21 @@ class Resource(AbstractDocument):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         permissions = [("choose_document", "Can choose document")]
+        # The library's order, and its type and language filters in that order
+        # (tests/test_listing_indexes.py).
+        indexes = [
+            models.Index(
+                fields=["-publication_date", "-created_at", "-id"], name="resource_newest_first"
+            ),
+            models.Index(
+                fields=["resource_type", "-publication_date", "-created_at", "-id"],
+                name="resource_by_type",
+            ),
+            models.Index(
+                fields=["language", "-publication_date", "-created_at", "-id"],
+                name="resource_by_language",
+            ),
+        ]
 
     def _set_document_file_metadata(self):
         # Wagtail calls this whenever a new file is uploaded: learn what we can from it.
@@ -809,6 +824,11 @@ class CaseStudyPage(SocietySectionChildMixin, BasePage):
     class Meta:
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
+        # The listing's order, and its country filter in that order (tests/test_listing_indexes.py).
+        indexes = [
+            models.Index(fields=["-date", "-page_ptr"], name="case_study_newest_first"),
+            models.Index(fields=["country", "-date", "-page_ptr"], name="case_study_by_country"),
+        ]
 
     @staticmethod
     def consent_required_message():
