@@ -6,7 +6,7 @@ PORT ?= 8000
 WORKERS ?= 2
 PYTEST_ARGS ?=
 # pytest-xdist processes of each test run; on PostgreSQL one of them runs the browser tests.
-SQLITE_WORKERS ?= 2
+SQLITE_WORKERS ?= 1
 POSTGRES_WORKERS ?= 3
 # The browser tests drive Debian's Chromium (never a browser build downloaded by Playwright).
 CHROMIUM ?= /usr/bin/chromium
@@ -158,13 +158,13 @@ check: install ## Django system checks and a check for missing migrations
 audit: install ## Audit requirements.lock for known vulnerabilities (exceptions: .pip-audit-ignore)
 	$(PY) scripts/audit-deps
 
-# The two test runs go side by side: the SQLite run at a lower priority (nice), on the processor
-# time the PostgreSQL run leaves while it builds its template database, waits for its browser
-# or its servers; its output follows the PostgreSQL run's. Either failing fails the target.
+# The two test runs go side by side, the SQLite run in one process beside the PostgreSQL run's
+# three (more processes than cores only cost processor time); its output follows the
+# PostgreSQL run's. Either failing fails the target.
 test: install lint check audit messages redis browser ## Everything CI runs: lint, checks, audit, the tests on SQLite and on PostgreSQL
 	@sqlite_log="$$(mktemp)"; trap 'rm -f "$$sqlite_log"' EXIT; \
-	echo "nice $(SQLITE_TESTS) $(PYTEST_ARGS) > $$sqlite_log &"; \
-	nice -n 10 $(SQLITE_TESTS) $(PYTEST_ARGS) > "$$sqlite_log" 2>&1 & sqlite=$$!; \
+	echo "$(SQLITE_TESTS) $(PYTEST_ARGS) > $$sqlite_log &"; \
+	$(SQLITE_TESTS) $(PYTEST_ARGS) > "$$sqlite_log" 2>&1 & sqlite=$$!; \
 	echo "$(POSTGRES_TESTS) $(PYTEST_ARGS)"; \
 	postgres_status=0; $(POSTGRES_TESTS) $(PYTEST_ARGS) || postgres_status=$$?; \
 	sqlite_status=0; wait $$sqlite || sqlite_status=$$?; \
