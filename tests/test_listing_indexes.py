@@ -41,6 +41,7 @@ CASES = [
     ("case studies", {"country": "PK"}, "case_study_by_country"),
     ("library", {}, "resource_newest_first"),
     ("library", {"type": "report"}, "resource_by_type"),
+    ("library", {"language": "fr"}, "resource_by_language"),
     ("library", {"year": NEWEST}, "resource_newest_first"),
 ]
 

@@ -5,16 +5,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ifrc_site', '0005_image_alt_text_per_language'),
-        ('news', '0004_remove_story_countries'),
+        ("ifrc_site", "0005_image_alt_text_per_language"),
+        ("news", "0004_remove_story_countries"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='newsstorypage',
-            index=models.Index(fields=['country', '-date', '-page_ptr'], name='news_story_by_country'),
+            model_name="newsstorypage",
+            index=models.Index(
+                fields=["country", "-date", "-page_ptr"], name="news_story_by_country"
+            ),
         ),
     ]

@@ -5,35 +5,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ifrc_site', '0005_image_alt_text_per_language'),
-        ('resources', '0004_resource_language_versions'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0098_apitoken'),
+        ("ifrc_site", "0005_image_alt_text_per_language"),
+        ("resources", "0004_resource_language_versions"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='casestudypage',
-            index=models.Index(fields=['-date', '-page_ptr'], name='case_study_newest_first'),
+            model_name="casestudypage",
+            index=models.Index(fields=["-date", "-page_ptr"], name="case_study_newest_first"),
         ),
         migrations.AddIndex(
-            model_name='casestudypage',
-            index=models.Index(fields=['country', '-date', '-page_ptr'], name='case_study_by_country'),
+            model_name="casestudypage",
+            index=models.Index(
+                fields=["country", "-date", "-page_ptr"], name="case_study_by_country"
+            ),
         ),
         migrations.AddIndex(
-            model_name='resource',
-            index=models.Index(fields=['-publication_date', '-created_at', '-id'], name='resource_newest_first'),
+            model_name="resource",
+            index=models.Index(
+                fields=["-publication_date", "-created_at", "-id"], name="resource_newest_first"
+            ),
         ),
         migrations.AddIndex(
-            model_name='resource',
-            index=models.Index(fields=['resource_type', '-publication_date', '-created_at', '-id'], name='resource_by_type'),
+            model_name="resource",
+            index=models.Index(
+                fields=["resource_type", "-publication_date", "-created_at", "-id"],
+                name="resource_by_type",
+            ),
         ),
         migrations.AddIndex(
-            model_name='resource',
-            index=models.Index(fields=['language', '-publication_date', '-created_at', '-id'], name='resource_by_language'),
+            model_name="resource",
+            index=models.Index(
+                fields=["language", "-publication_date", "-created_at", "-id"],
+                name="resource_by_language",
+            ),
         ),
     ]
