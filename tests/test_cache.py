@@ -1,6 +1,7 @@
 """The public page cache: hits, revalidation, purging on every kind of change, and bypasses."""
 
 import datetime
+import gzip
 import http.server
 import socket
 import subprocess
@@ -8,8 +9,10 @@ import sys
 import threading
 
 from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 import pytest
 
@@ -288,3 +291,58 @@ def test_a_page_request_reads_the_generation_once(client, migration_page, monkey
     response = client.get(migration_page.url)
     assert response["X-Page-Cache"] == "miss"
     assert len(reads) == 1
+
+
+def site_queries(queries):
+    return [query["sql"] for query in queries if 'FROM "wagtailcore_site"' in query["sql"]]
+
+
+def test_a_cache_miss_finds_the_site_without_a_query_until_a_site_changes(client, migration_page):
+    """The site a request is for is looked up once per generation in each process
+    (ifrc_site/caching/sites.py); saving a site starts a new generation, and the next miss
+    reads it again."""
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(migration_page.url)["X-Page-Cache"] == "miss"
+    assert site_queries(first.captured_queries), "the first miss of a generation looks it up"
+    with CaptureQueriesContext(connection) as second:
+        assert client.get(migration_page.url, {"page": "2"})["X-Page-Cache"] == "miss"
+    assert not site_queries(second.captured_queries)
+    assert len(second.captured_queries) < len(first.captured_queries)
+
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Renamed for the test"
+    site.save()  # a new generation
+    with CaptureQueriesContext(connection) as third:
+        response = client.get(migration_page.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert site_queries(third.captured_queries)
+    # Each request has its own copy: what one request's pages remember stays with it.
+    request = response.wsgi_request
+    assert request._wagtail_site.site_name == "Renamed for the test"
+    request._wagtail_site.root_page.title = "Changed by one request"
+    later = client.get(migration_page.url, {"page": "3"}).wsgi_request
+    assert later._wagtail_site is not request._wagtail_site
+    assert later._wagtail_site.root_page.title != "Changed by one request"
+
+
+def test_a_hit_sends_the_page_compressed_when_it_was_stored(client, migration_page):
+    """A stored page keeps its gzip form: a hit sends it as GZipMiddleware would have, without
+    compressing the page again, and the page as it is to a client that does not take gzip."""
+    url = migration_page.url
+    miss = client.get(url, headers={"Accept-Encoding": "gzip, deflate"})
+    assert miss["X-Page-Cache"] == "miss" and miss["Content-Encoding"] == "gzip"
+    hit = client.get(url, headers={"Accept-Encoding": "gzip, deflate"})
+    assert hit["X-Page-Cache"] == "hit" and hit["Content-Encoding"] == "gzip"
+    assert gzip.decompress(hit.content) == gzip.decompress(miss.content)
+    assert hit["Content-Length"] == str(len(hit.content))
+    for header in ("ETag", "Cache-Control", "Content-Type"):
+        assert hit[header] == miss[header], header
+    assert "Accept-Encoding" in hit["Vary"]
+    assert hit["ETag"].startswith('W/"')
+    # Revalidation with the tag the compressed page came with.
+    assert client.get(url, headers={"If-None-Match": hit["ETag"]}).status_code == 304
+
+    plain = client.get(url)
+    assert plain["X-Page-Cache"] == "hit" and not plain.has_header("Content-Encoding")
+    assert plain.content == gzip.decompress(hit.content)
+    assert "Accept-Encoding" in plain["Vary"]
