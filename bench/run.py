@@ -192,6 +192,11 @@ def wrk(url, pids):
     }
 
 
+# The gunicorn master's command line (anchored: the shell running `make serve` has the same
+# words in its own command line).
+GUNICORN_COMMAND = r"^\S*python\S* \S*gunicorn ifrc_site\.wsgi --bind "
+
+
 def serve(env, port, page_cache_seconds):
     env = {**env, "PORT": str(port), "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
     process = subprocess.Popen(
@@ -214,7 +219,7 @@ def serve(env, port, page_cache_seconds):
     time.sleep(1.5)  # let every worker boot
     master = int(
         subprocess.run(
-            ["pgrep", "-f", f"gunicorn ifrc_site.wsgi --bind 127.0.0.1:{port}", "-o"],
+            ["pgrep", "-o", "-f", rf"{GUNICORN_COMMAND}127\.0\.0\.1:{port}"],
             capture_output=True,
             text=True,
             check=True,
