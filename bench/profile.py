@@ -19,11 +19,19 @@ publish; the default keeps it, as between publishes.
 import json
 import os
 import re
-import secrets
 import sys
 
 from private_redis import private_redis
-from run import PYTHON, RESULTS, ROOT, STORIES, build_bulk, build_demo, run
+from run import (
+    PYTHON,
+    RESULTS,
+    ROOT,
+    STORIES,
+    build_bulk,
+    build_demo,
+    production_env,
+    run,
+)
 
 REQUESTS = int(os.environ.get("PROFILE_REQUESTS", "20"))
 COLD = os.environ.get("PROFILE_CACHE", "warm") == "cold"
@@ -98,17 +106,7 @@ def main():
     url = sys.argv[1]
     site = RESULTS / f"profile-site-{STORIES}"
     site.mkdir(parents=True, exist_ok=True)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "ifrc_site.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(40),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "SERVE_MEDIA": "true",
-        "MEDIA_ROOT": str(site / "media"),
-        "DATABASE_URL": f"sqlite:///{site / 'site.sqlite3'}",
-    }
+    env = production_env(site / "media", DATABASE_URL=f"sqlite:///{site / 'site.sqlite3'}")
     name = re.sub(r"[^A-Za-z0-9]+", "-", url).strip("-") or "root"
     html_path = RESULTS / f"profile-{name}.html"
     flame_path = RESULTS / f"profile-{name}.speedscope.json"

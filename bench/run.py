@@ -280,9 +280,10 @@ def table(rows, columns):
     return "\n".join(lines)
 
 
-def main():
-    workdir = Path(tempfile.mkdtemp(prefix="ifrc-bench-"))
-    env = {
+def production_env(media_root, **settings):
+    """The environment of the production settings on this machine, as every benchmark runs
+    them: a throwaway key, local host names, plain HTTP, media served by the site itself."""
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "ifrc_site.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(40),
@@ -290,12 +291,18 @@ def main():
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
         "SERVE_MEDIA": "true",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "DATABASE_URL": os.environ.get(
-            "BENCH_DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"
-        ),
-        "DATABASE_CONN_MAX_AGE": "600",
+        "MEDIA_ROOT": str(media_root),
+        **settings,
     }
+
+
+def main():
+    workdir = Path(tempfile.mkdtemp(prefix="ifrc-bench-"))
+    env = production_env(
+        workdir / "media",
+        DATABASE_URL=os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"),
+        DATABASE_CONN_MAX_AGE="600",
+    )
     with private_redis(workdir) as redis_url:
         env["REDIS_URL"] = redis_url
         return _measure_with(env, workdir)

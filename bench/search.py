@@ -13,7 +13,6 @@ runs of each search, 20), BENCH_DATABASES ("sqlite postgresql", or one of them).
 
 import json
 import os
-import secrets
 import shutil
 import statistics
 import subprocess
@@ -23,6 +22,7 @@ import time
 from pathlib import Path
 
 from private_redis import private_redis
+from run import production_env
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -136,16 +136,7 @@ def table(rows, columns):
 def one_database(name):
     """Build and measure on the database in DATABASE_URL, or on a new SQLite file."""
     workdir = Path(tempfile.mkdtemp(prefix="ifrc-bench-search-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "ifrc_site.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(40),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "PAGE_CACHE_SECONDS": "0",
-    }
+    env = production_env(workdir / "media", PAGE_CACHE_SECONDS="0")
     env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'search.sqlite3'}")
     with private_redis(workdir) as redis_url:
         env["REDIS_URL"] = redis_url
