@@ -429,25 +429,16 @@ def next_help_point_change():
     """The next time any live help point's "open now" status may change (the page cache's
     schedule), or None without help points."""
     now = timezone.now()
-    schedules = set()
+    schedules = {}
     for weekly, special, zone in HelpPointPage.objects.live().values_list(
         "weekly_hours", "special_days", "time_zone"
     ):
         # A help point and its translations keep the same hours: each schedule is read once.
-        schedules.add(
-            (
-                json.dumps(list(weekly.raw_data), sort_keys=True, default=str),
-                json.dumps(list(special.raw_data), sort_keys=True, default=str),
-                zone,
-            )
-        )
+        weekly, special = list(weekly.raw_data), list(special.raw_data)
+        key = (json.dumps([weekly, special], sort_keys=True, default=str), zone)
+        schedules.setdefault(key, (weekly, special, zone))
     times = [
-        hours.next_change(
-            now,
-            hours.stored_slots(json.loads(weekly)),
-            hours.stored_special_days(json.loads(special)),
-            zone,
-        )
-        for weekly, special, zone in schedules
+        hours.next_change(now, hours.stored_slots(weekly), hours.stored_special_days(special), zone)
+        for weekly, special, zone in schedules.values()
     ]
     return min(times, default=None)

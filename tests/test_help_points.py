@@ -17,8 +17,14 @@ import time_machine
 from ifrc_site.caching.pagecache import PAGE_QUERY_PARAMETERS
 from ifrc_site.editorial import roles
 from ifrc_site.models import NationalSociety
+from migration import hours
 from migration.finder import FinderForm
-from migration.models import HelpFinderPage, HelpPointPage, HelpPointSectionPage
+from migration.models import (
+    HelpFinderPage,
+    HelpPointPage,
+    HelpPointSectionPage,
+    next_help_point_change,
+)
 from migration.offline import deployment_version
 
 from .helpers import refused
@@ -393,3 +399,49 @@ def test_finder_and_migration_page_offer_offline_saving_without_inline_script(
         assert "js/help-offline.js" in html
         assert "<script>" not in html
     assert 'rel="manifest"' in client.get(finder.url).content.decode()
+
+
+def hours_from_blocks(point):
+    """A help point's hours as its blocks give them to the editor's form."""
+    slots = [
+        hours.Slot(int(child.value["weekday"]), child.value["opens"], child.value["closes"])
+        for child in point.weekly_hours
+    ]
+    special = [
+        hours.SpecialDay(
+            child.value["date"],
+            bool(child.value["closed"]),
+            child.value["opens"],
+            child.value["closes"],
+            child.value["label"] or "",
+        )
+        for child in point.special_days
+    ]
+    return slots, special
+
+
+@pytest.mark.parametrize(
+    "now",
+    [
+        MONDAY_NOON_ATHENS,
+        datetime.datetime(2026, 12, 13, 22, 30, tzinfo=datetime.UTC),  # a Sunday night
+    ],
+)
+def test_the_page_cache_knows_when_a_help_point_next_opens_or_closes(greek_section, now):
+    """The page cache's schedule (`next_help_point_change`) reads the stored hours directly and
+    each schedule once: it gives what every help point's own blocks give."""
+    holiday = HelpPointPage.objects.live().first()
+    holiday.special_days = [
+        ("day", {"date": datetime.date(2026, 12, 14), "closed": True, "label": "Holiday"})
+    ]
+    holiday.save()
+    points = list(HelpPointPage.objects.live())
+    assert len(points) > 1
+    expected = []
+    for point in points:
+        slots, special = hours_from_blocks(point)
+        assert (point.slots, point.special) == (slots, special)
+        expected.append(hours.next_change(now, slots, special, point.time_zone))
+    with time_machine.travel(now, tick=False):
+        found = next_help_point_change()
+    assert found == min(expected) and found > now
