@@ -16,6 +16,7 @@ The language filter starts at the visitor's language; "all" searches every langu
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -32,7 +33,7 @@ from django_countries import countries
 from ifrc_site.models import programme_content_types
 from ifrc_site.taxonomy import REGIONS
 
-from .kinds import kind_by_key, kinds
+from .kinds import facet_values, kind_by_key, kinds
 from .rows import ids_in, ranked_rows, relevance
 
 MAX_MATCHES = 10_000  # best matches taken from each source; the page says when there were more
@@ -243,31 +244,45 @@ class Search:
 
     def failed(self, hit):
         """The names of the filters in use that this hit does not pass."""
-        return {name for name, value in self.filters_in_use if value not in hit.values(name)}
+        return self._failed(hit.profile)
+
+    def _failed(self, profile):
+        values = facet_values(profile)
+        return {name for name, value in self.filters_in_use if value not in values[name]}
 
     @cached_property
     def _tallies(self):
-        """The results, and for each filter its pool size and counts: one pass over matches.
+        """The results, and for each filter its pool size and counts.
 
-        A filter's counts are over the matches that pass every other filter in use.
+        A filter's counts are over the matches that pass every other filter in use. Results
+        that share a profile (`Hit.profile`) pass the same filters and add to the same counts,
+        so each profile is checked and counted once, with its number of results.
         """
-        results = []
+        profiles = [hit.profile for hit in self.candidates]
+        sizes = Counter(profiles)
+        passing = set()
         pools = dict.fromkeys(FACET_LABELS, 0)
         counts = {name: {} for name in FACET_LABELS}
-        for hit in self.candidates:
-            failed = self.failed(hit)
+        for profile, size in sizes.items():
+            failed = self._failed(profile)
             if not failed:
-                results.append(hit)
+                passing.add(profile)
                 names = FACET_LABELS
             elif len(failed) == 1:
                 names = failed  # counts only for the one filter it fails
             else:
                 continue
+            values = facet_values(profile)
             for name in names:
-                pools[name] += 1
+                pools[name] += size
                 tally = counts[name]
-                for value in hit.values(name):
-                    tally[value] = tally.get(value, 0) + 1
+                for value in values[name]:
+                    tally[value] = tally.get(value, 0) + size
+        results = [
+            hit
+            for hit, profile in zip(self.candidates, profiles, strict=True)
+            if profile in passing
+        ]
         return results, pools, counts
 
     @cached_property

@@ -6,7 +6,7 @@ order they were registered.
 """
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -33,20 +33,18 @@ class Hit:
     group: object = None
     languages: frozenset = None
     obj: object = None
-    _values: dict = field(default=None, repr=False, compare=False)
+
+    @property
+    def profile(self):
+        """What the filters read of this result, as one hashable value: thousands of results
+        share a few hundred profiles, so the search filters and counts each profile once."""
+        year = str(self.date.year) if self.date else ""
+        languages = self.languages or self.language
+        return (self.kind.key, self.programmes, self.countries, languages, year)
 
     def values(self, facet):
         """The values this result has for a filter."""
-        if self._values is None:
-            self._values = {
-                "type": one(self.kind.key),
-                "programme": self.programmes,
-                "country": self.countries,
-                "region": regions_of(self.countries),
-                "language": self.languages or one(self.language),
-                "year": one(str(self.date.year)) if self.date else frozenset(),
-            }
-        return self._values.get(facet, frozenset())
+        return facet_values(self.profile).get(facet, frozenset())
 
     @property
     def is_page(self):
@@ -66,6 +64,20 @@ class Hit:
 def one(value):
     """A set of one value, made once: thousands of results share it."""
     return frozenset([value])
+
+
+@functools.lru_cache(maxsize=4096)
+def facet_values(profile):
+    """Each filter's values for a result's `profile` (see `Hit.profile`)."""
+    kind, programmes, countries, languages, year = profile
+    return {
+        "type": one(kind),
+        "programme": programmes,
+        "country": countries,
+        "region": regions_of(countries),
+        "language": languages if isinstance(languages, frozenset) else one(languages),
+        "year": one(year) if year else frozenset(),
+    }
 
 
 @functools.cache
