@@ -113,7 +113,7 @@ def finder_context(page, request):
     points = page.help_points(request)
     form = FinderForm(request.GET, points)
     found = form.filter(points)
-    results = paginate(request, cards(found), per_page=RESULTS_PER_PAGE)
+    results = paginate(request, cards(found), per_page=RESULTS_PER_PAGE, bounded=False)
     country = form.cleaned_data.get("country") if form.is_valid() else ""
     return {
         "form": form,

@@ -170,3 +170,49 @@ def test_story_page_shows_dateline_and_related_stories(client):
     related = soup.select(".related .card--news")
     assert 1 <= len(related) <= 3
     assert soup.select_one(".story__figure img")["alt"]
+
+
+def test_listings_page_through_a_bounded_number_of_pages(client, monkeypatch):
+    """Deep pages cost a scan of every item before them: a listing pages through the first
+    MAX_PAGES pages, and its last page tells the reader how to reach the others."""
+    from ifrc_site import listing
+
+    stories = NewsStoryPage.objects.live().filter(locale__language_code="en").order_by("-date")
+    assert stories.count() > 2 * 12  # the demo has more than two pages of news in English
+    monkeypatch.setattr(listing, "MAX_PAGES", 2)
+    second = client.get("/en/news/", {"page": 2})
+    soup = BeautifulSoup(second.content, "html.parser")
+    assert story_titles(second) == [story.title for story in stories[12:24]]
+    assert soup.select_one(".pagination__status").get_text(strip=True) == "Page 2 of 2"
+    note = soup.select_one(".pagination__more").get_text(" ", strip=True)
+    assert note.startswith("Only the first 24 items are listed page by page.")
+    assert soup.select_one("a[rel=next]") is None
+    # Any deeper page number answers with the last page, as an out-of-range number does.
+    deeper = client.get("/en/news/", {"page": 40})
+    assert story_titles(deeper) == story_titles(second)
+    # The first page has no note; a filter that fits in the bound has none on its last page.
+    first = BeautifulSoup(client.get("/en/news/").content, "html.parser")
+    assert first.select_one(".pagination__more") is None
+    filtered = BeautifulSoup(client.get("/en/news/", {"country": "GR"}).content, "html.parser")
+    assert filtered.select_one(".pagination__more") is None
+
+
+def test_without_the_bound_every_page_is_listed(client):
+    stories = NewsStoryPage.objects.live().filter(locale__language_code="en")
+    pages = -(-stories.count() // 12)
+    last = BeautifulSoup(client.get("/en/news/", {"page": pages}).content, "html.parser")
+    assert last.select_one(".pagination__status").get_text(strip=True) == f"Page {pages} of {pages}"
+    assert last.select_one(".pagination__more") is None
+
+
+def test_the_bounded_count_stops_at_the_bound(django_assert_max_num_queries):
+    from ifrc_site.listing import BoundedPaginator
+
+    stories = NewsStoryPage.objects.live().order_by("pk")
+    total = stories.count()
+    paginator = BoundedPaginator(stories, 5, max_pages=2)
+    with django_assert_max_num_queries(1) as queries:
+        assert (paginator.count, paginator.truncated, paginator.num_pages) == (10, True, 2)
+    assert "LIMIT 11" in queries.captured_queries[0]["sql"]
+    roomy = BoundedPaginator(stories, 5, max_pages=total)
+    assert (roomy.count, roomy.truncated) == (total, False)

@@ -57,7 +57,7 @@ def search(request):
         return too_many_requests(request, retry_after)
     terms = SearchTerms.parse(request.GET.get("q", ""))
     search = SiteSearch(request, terms, request.GET)
-    results = paginate(request, search.results, per_page=PAGE_SIZE)
+    results = paginate(request, search.results, per_page=PAGE_SIZE, bounded=False)
     results.object_list = search.load(results.object_list)
     context = {
         "search": search,
