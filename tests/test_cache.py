@@ -10,6 +10,7 @@ import threading
 
 from django.core.cache import caches
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction, Site
@@ -323,6 +324,21 @@ def test_a_cache_miss_finds_the_site_without_a_query_until_a_site_changes(client
     later = client.get(migration_page.url, {"page": "3"}).wsgi_request
     assert later._wagtail_site is not request._wagtail_site
     assert later._wagtail_site.root_page.title != "Changed by one request"
+
+
+def test_with_the_page_cache_off_every_request_is_served_as_a_miss(client, migration_page):
+    """PAGE_CACHE_SECONDS=0 stores no page, yet a request costs what a miss costs: the
+    generation is read once and the site comes from this process's memo, not a query."""
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        first = client.get(migration_page.url)
+        assert first.status_code == 200 and "X-Page-Cache" not in first
+        with CaptureQueriesContext(connection) as again:
+            response = client.get(migration_page.url)
+        assert response.status_code == 200 and "X-Page-Cache" not in response
+        assert not site_queries(again.captured_queries)
+        assert response.wsgi_request._wagtail_site is not first.wsgi_request._wagtail_site
+        # Nothing was stored: with the cache back on, the next request is a miss.
+    assert client.get(migration_page.url)["X-Page-Cache"] == "miss"
 
 
 def test_a_hit_sends_the_page_compressed_when_it_was_stored(client, migration_page):

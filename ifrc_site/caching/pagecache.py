@@ -243,12 +243,12 @@ def _signed_in(request):
     return False
 
 
-def _cacheable_request(request):
+def _anonymous_read(request):
+    """A reader's request that the page cache may answer: anonymous, reading, public paths."""
     return (
         request.method in READ_METHODS
         and "HTTP_AUTHORIZATION" not in request.META
         and not request.path.startswith(NEVER_CACHED_PREFIXES)
-        and page_cache_seconds() > 0
         and not _signed_in(request)
     )
 
@@ -318,15 +318,15 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if request.method not in READ_METHODS and not takes_forms(request.path):
             return _method_not_allowed(request)
-        if not _cacheable_request(request):
+        if not _anonymous_read(request):
             return self.get_response(request)
+        storing = page_cache_seconds() > 0
         pairs, unknown = _query_pairs(request)
-        if unknown:
+        if unknown and storing:
             query = f"?{urlencode(pairs)}" if pairs else ""
             response = HttpResponseRedirect(f"{request.path}{query}")
             response["Cache-Control"] = f"public, max-age={browser_cache_seconds()}"
             return response
-        store = page_store(pairs)
         try:
             current = generation()
         except Exception:  # an unreachable cache must not take the site down
@@ -334,7 +334,12 @@ class PageCacheMiddleware:
             return self.get_response(request)
         token = _request_generation.set(current)
         try:
-            return self._serve(request, store, _cache_key(request, current, pairs))
+            if not storing:
+                # With the page cache switched off (PAGE_CACHE_SECONDS=0) every request is
+                # served as a miss is: the fragments and the site of this generation.
+                remember_site(request, current)
+                return self.get_response(request)
+            return self._serve(request, page_store(pairs), _cache_key(request, current, pairs))
         finally:
             _request_generation.reset(token)
 
