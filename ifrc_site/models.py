@@ -24,6 +24,7 @@ from rest_framework.fields import CharField
 from . import metadata
 from .api.fields import AltTextsField, RenderedStreamField, TranslationsField
 from .blocks import BaseStreamBlock, ProgrammeStreamBlock
+from .caching import routes
 from .caching.pagecache import fragment
 from .editorial.forms import SitePageForm
 from .feeds import feed, feeds
@@ -391,6 +392,10 @@ class HomePage(ContentFeedMixin, BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        # The pages below the home page are found once per content generation (see routes.py).
+        return routes.route(self, request, path_components, super().route)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
