@@ -2,7 +2,7 @@
 shown as a plain GET form, and pagination that answers any `?page=` gracefully."""
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -37,7 +37,12 @@ class BoundedPaginator(Paginator):
     def _bounded_count(self):
         """(number of items paged through, whether the list goes on beyond them)."""
         limit = self.max_pages * self.per_page
-        counted = Paginator(self.object_list[: limit + 1], self.per_page).count
+        items = self.object_list
+        if isinstance(items, QuerySet):
+            # COUNT(*) over the first limit + 1 rows, in no order (the order cost a scan).
+            counted = items.order_by()[: limit + 1].count()
+        else:
+            counted = len(items[: limit + 1])
         return min(counted, limit), counted > limit
 
     @cached_property
