@@ -8,6 +8,9 @@ PYTEST_ARGS ?=
 # pytest-xdist processes of each test run; on PostgreSQL one of them runs the browser tests.
 SQLITE_WORKERS ?= 1
 POSTGRES_WORKERS ?= 3
+# make bench: stories in the large content set, and the databases to measure on
+SIZE ?= 10000
+DATABASES ?= sqlite
 # The browser tests drive Debian's Chromium (never a browser build downloaded by Playwright).
 CHROMIUM ?= /usr/bin/chromium
 
@@ -215,14 +218,21 @@ coverage: install messages redis browser ## Both test runs with branch coverage,
 guide: install messages browser ## Take the README's editor's guide pictures again (docs/guide/)
 	$(TEST_ENV) GUIDE_SCREENSHOTS=docs/guide $(BIN)/pytest tests/browser/test_editor_journeys.py -q
 
-bench: install redis ## Benchmark every page type under gunicorn (large content set; takes minutes)
+bench: install redis ## Benchmark every page type under gunicorn: SIZE=100000 stories, DATABASES="sqlite postgresql"
 	@command -v wrk >/dev/null || { \
 		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk; }
 	@test -x /usr/bin/chromium || { \
 		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
-	$(PY) bench/run.py
+	@set -e; for database in $(DATABASES); do \
+		case "$$database" in \
+		sqlite) BENCH_SIZE=$(SIZE) $(PY) bench/run.py ;; \
+		postgresql) scripts/with-postgres sh -c \
+			'BENCH_DATABASE_URL="$$DATABASE_URL" BENCH_SIZE=$(SIZE) $(PY) bench/run.py' ;; \
+		*) echo "DATABASES: sqlite and/or postgresql, not $$database" >&2; exit 2 ;; \
+		esac; \
+	done
 
 profile: install redis ## Where one page's server time goes: make profile URL=/en/news/ (content built once)
 	$(PY) bench/profile.py "$(URL)"

@@ -13,8 +13,10 @@ local port, and measures every page type and one static CSS file in the same run
 
 Results go to the terminal as a table and to bench/results/ as JSON. Only 127.0.0.1 is used.
 
-Environment: BENCH_STORIES, BENCH_DOCUMENTS, BENCH_CASE_STUDIES (sizes), BENCH_SECONDS (per
-wrk run), BENCH_CONNECTIONS, BENCH_DATABASE_URL (default: a throwaway SQLite file).
+Environment: BENCH_SIZE (stories; documents are a fifth and case studies a twentieth of it,
+10,000 by default), or BENCH_STORIES, BENCH_DOCUMENTS, BENCH_CASE_STUDIES one by one;
+BENCH_SECONDS (per wrk run), BENCH_CONNECTIONS, BENCH_DATABASE_URL (default: a throwaway SQLite
+file; `make bench DATABASES="sqlite postgresql"` runs on a throwaway PostgreSQL cluster too).
 """
 
 import json
@@ -36,9 +38,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 RESULTS = ROOT / "bench" / "results"
 
-STORIES = int(os.environ.get("BENCH_STORIES", "10000"))
-DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS", "2000"))
-CASE_STUDIES = int(os.environ.get("BENCH_CASE_STUDIES", "500"))
+SIZE = int(os.environ.get("BENCH_SIZE") or "10000")
+STORIES = int(os.environ.get("BENCH_STORIES") or SIZE)
+DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS") or SIZE // 5)
+CASE_STUDIES = int(os.environ.get("BENCH_CASE_STUDIES") or SIZE // 20)
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 
@@ -311,7 +314,8 @@ def main():
 def _measure_with(env, workdir):
     try:
         results = {
-            "sizes": {"stories": STORIES, "documents": DOCUMENTS, "case_studies": CASE_STUDIES}
+            "sizes": {"stories": STORIES, "documents": DOCUMENTS, "case_studies": CASE_STUDIES},
+            "database": env["DATABASE_URL"].split(":", 1)[0],
         }
         results["build"] = {"demo_seconds": build_demo(env)}
         small = discover_urls(env)
