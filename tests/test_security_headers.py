@@ -181,6 +181,60 @@ def test_admin_has_its_own_looser_policy(admin_client, migration_page):
     assert csp["script-src"] == {"'self'"} and csp["style-src"] == {"'self'"}
 
 
+def test_the_public_policy_built_once_is_django_csps_own(client, settings, migration_page):
+    """SiteCSPMiddleware writes the settings' policy from a memo: the same header django-csp
+    builds, a changed setting seen at once, and a view's own policy change still honoured."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from csp.middleware import CSPMiddleware
+
+    from ifrc_site.security.middleware import SiteCSPMiddleware
+
+    def both(response_for, path="/en/"):
+        headers = []
+        for middleware_class in (CSPMiddleware, SiteCSPMiddleware):
+            request = RequestFactory().get(path)
+            middleware = middleware_class(lambda request: response_for())
+            middleware.process_request(request)
+            response = middleware.process_response(request, response_for())
+            headers.append(
+                (
+                    response.get("Content-Security-Policy"),
+                    response.get("Content-Security-Policy-Report-Only"),
+                )
+            )
+        return headers
+
+    mine, theirs = both(HttpResponse)
+    assert mine == theirs and mine[0] and "default-src 'self'" in mine[0]
+
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {"default-src": ["'self'"], "img-src": ["x.org"]}
+    }
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    mine, theirs = both(HttpResponse)
+    assert mine == theirs
+    assert "img-src x.org" in mine[0]
+    assert mine[1] == theirs[1] == "default-src 'none'"
+    assert "img-src x.org" in client.get(migration_page.url)["Content-Security-Policy"]
+
+    def changed():
+        response = HttpResponse()
+        response._csp_update = {"img-src": ["y.org"]}
+        return response
+
+    mine, theirs = both(changed)
+    assert mine == theirs and "y.org" in mine[0]
+
+    def own():  # a header the view wrote itself is kept
+        response = HttpResponse()
+        response["Content-Security-Policy"] = "default-src 'none'"
+        return response
+
+    assert both(own)[0][0] == "default-src 'none'"
+
+
 def test_hsts_is_preload_ready_over_https(client, settings):
     settings.SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
     settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
