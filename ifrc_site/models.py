@@ -4,7 +4,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
-from django.utils.functional import cached_property, classproperty
+from django.utils.functional import SimpleLazyObject, cached_property, classproperty
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -399,13 +399,17 @@ class HomePage(ContentFeedMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = [
-            page.specific
-            for page in public(self.get_children().live(), request)
-            .filter(content_type__in=programme_content_types())
-            .specific()
-            .select_related("listing_image")
-        ]
+        # Read only when the template shows it: a reader's page takes it from the fragment
+        # kept with the body (home_page.html).
+        context["programmes"] = SimpleLazyObject(
+            lambda: [
+                page.specific
+                for page in public(self.get_children().live(), request)
+                .filter(content_type__in=programme_content_types())
+                .specific()
+                .select_related("listing_image")
+            ]
+        )
         return context
 
 

@@ -17,7 +17,7 @@ from wagtail.images.templatetags import wagtailimages_tags
 from wagtail.models import Page, Site
 
 from ifrc_site import metadata
-from ifrc_site.caching.pagecache import fragment
+from ifrc_site.caching.pagecache import fragment, low_data
 from ifrc_site.i18n import is_out_of_date, live_translations, page_url_in_language, source_page
 from ifrc_site.queries import active_locale, localized, public
 
@@ -48,6 +48,52 @@ def picture(parser, token):
     return PictureNode(
         node.image_expr, node.filter_specs, attrs=node.attrs, output_var_name=node.output_var_name
     )
+
+
+class ReadersFragmentNode(template.Node):
+    def __init__(self, nodelist, page, name):
+        self.nodelist, self.page, self.name = nodelist, page, name
+
+    def render(self, context):
+        page = self.page.resolve(context)
+        request = context.get("request")
+        if (
+            request is None
+            or getattr(request, "is_preview", False)
+            or request.user.is_authenticated
+            or getattr(page, "pk", None) is None
+        ):
+            return self.nodelist.render(context)
+        key = (
+            "readers-fragment",
+            self.name,
+            page.pk,
+            page.live_revision_id,
+            translation.get_language(),
+            low_data(request),
+            request.get_host(),
+        )
+        return fragment(key, lambda: str(self.nodelist.render(context)))
+
+
+@register.tag
+def readers_fragment(parser, token):
+    """`{% readers_fragment page "body" %}...{% endreaders_fragment %}`: a part of a page that
+    is the same for every reader, rendered once per content generation.
+
+    A programme or home page's body is most of its work (its blocks load the pages, documents
+    and pictures they show, its automatic sections their latest items), and it changes only
+    when something is published, which starts a new generation. The part is kept by its name,
+    the page and its live revision, the language, the low-data mode and the host. Editors (signed
+    in) and previews always get it rendered afresh. What the part reads must be the same for
+    every reader of that page: no form, no token, nothing from the query string.
+    """
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError(f'Usage: {{% {bits[0]} page "name" %}}')
+    nodelist = parser.parse(("endreaders_fragment",))
+    parser.delete_first_token()
+    return ReadersFragmentNode(nodelist, parser.compile_filter(bits[1]), bits[2].strip("\"'"))
 
 
 def _home_page(request):
