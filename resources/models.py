@@ -96,11 +96,13 @@ class ResourceQuerySet(DocumentQuerySet):
         )
 
     def listed(self):
-        """Documents readers may see in the library and on pages, newest first."""
+        """Documents readers may see in the library and on pages, newest first; without their
+        text (kept for search, often longer than the rest of the row), read only if asked for."""
         return (
             self.released()
             .exclude(collection__in=private_collection_ids())
             .order_by(*Resource.newest_first)
+            .defer("extracted_text")
         )
 
     def one_per_resource(self, language):
