@@ -514,12 +514,13 @@ def programme_page_choices():
 
 
 def programme_pages_in(locale):
-    """The live programme pages of one language, for filters and links."""
-    return (
-        Page.objects.live()
-        .filter(content_type__in=programme_content_types(), locale=locale)
-        .order_by("path")
-    )
+    """The live programme pages of one language, for filters and links.
+
+    Chosen by id: asked for in the tree's order directly, SQLite walked every page of the tree
+    in that order to find the few programmes (23 ms at 100,000 stories).
+    """
+    chosen = Page.objects.live().filter(content_type__in=programme_content_types(), locale=locale)
+    return Page.objects.filter(pk__in=chosen.values("pk")).order_by("path")
 
 
 # Taxonomies --------------------------------------------------------------------------------

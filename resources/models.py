@@ -105,6 +105,22 @@ class ResourceQuerySet(DocumentQuerySet):
             .defer("extracted_text")
         )
 
+    def in_groups(self, keys):
+        """The documents of these resources, each given by its key (`group_key`: the original's
+        id): the originals and their language versions.
+
+        Looked up as two lists of ids, by id and by original: asked for as one condition on
+        either column, SQLite read the whole table (22 ms at 20,000 documents), its statistics
+        counting the many documents without an original as one group.
+        """
+        keys = list(keys) if not hasattr(keys, "resolve_expression") else keys
+        members = (
+            Resource.objects.filter(pk__in=keys)
+            .values("pk")
+            .union(Resource.objects.filter(original_id__in=keys).values("pk"))
+        )
+        return self.filter(pk__in=members)
+
     def one_per_resource(self, language):
         """One document per resource: of a group of language versions (see
         `Resource.original`), only the version that stands for it, in one query with the rest.
@@ -464,7 +480,7 @@ class Resource(AbstractDocument):
             return documents
         keys = {document.group_key for document in documents}
         groups = {}
-        versions = cls.objects.listed().filter(Q(pk__in=keys) | Q(original_id__in=keys))
+        versions = cls.objects.listed().in_groups(keys)
         for version in versions.order_by():
             groups.setdefault(version.group_key, []).append(version)
         order = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}

@@ -1,6 +1,5 @@
 """Case studies and documents in the site search (ifrc_site/search/kinds.py)."""
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -69,7 +68,7 @@ class DocumentKind(Kind):
         keys = {hit.group for hit in hits}
         versions = (
             Resource.objects.listed()
-            .filter(Q(pk__in=ids_in(keys)) | Q(original_id__in=ids_in(keys)))
+            .in_groups(ids_in(keys))
             .order_by()
             .values_list("pk", "original_id", "language", "publication_date", "created_at")
         )
