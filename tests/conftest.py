@@ -19,6 +19,7 @@ database; the browser tests all go to one worker, which runs nothing after them 
 server commits what they do, and Playwright's event loop stays open until the session ends).
 """
 
+import gc
 import shutil
 import subprocess
 from pathlib import Path
@@ -70,6 +71,14 @@ def pytest_collection_modifyitems(config, items):
     """Browser tests last: they commit what they do through the live server, and Playwright's
     event loop stays open in their process until the session ends."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+def pytest_collection_finish(session):
+    """What is loaded once the tests are collected (Django, Wagtail, the site and the test
+    modules) lives as long as the process: kept out of the garbage collector's full passes,
+    as the site's WSGI workers do after their first request (ifrc_site/wsgi.py)."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.hookimpl(optionalhook=True)
