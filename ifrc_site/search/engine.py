@@ -8,8 +8,9 @@ How a search runs (a fixed number of queries, whatever the number of results):
    countries), but not the objects themselves. All sources live in the same index table, so
    the scores of one backend are comparable between them, and the matches are merged by score.
 2. The programmes of news stories and documents come in one query each.
-3. Filters are applied, and counted, in Python over every match: a filter option's count is
-   the number of results it would give combined with the other filters in use.
+3. Filters are applied, and counted, in Python over the matches' profiles (what the filters
+   read of a match; thousands of matches share a few hundred): a filter option's count is the
+   number of results it would give combined with the other filters in use.
 4. Only the results on the page shown are loaded, in one query per model (`load`).
 
 The language filter starts at the visitor's language; "all" searches every language.
@@ -242,11 +243,8 @@ class Search:
             if not (name == "language" and value == ALL_LANGUAGES)
         ]
 
-    def failed(self, hit):
-        """The names of the filters in use that this hit does not pass."""
-        return self._failed(hit.profile)
-
-    def _failed(self, profile):
+    def failed(self, profile):
+        """The names of the filters in use that results of this profile do not pass."""
         values = facet_values(profile)
         return {name for name, value in self.filters_in_use if value not in values[name]}
 
@@ -264,7 +262,7 @@ class Search:
         pools = dict.fromkeys(FACET_LABELS, 0)
         counts = {name: {} for name in FACET_LABELS}
         for profile, size in sizes.items():
-            failed = self._failed(profile)
+            failed = self.failed(profile)
             if not failed:
                 passing.add(profile)
                 names = FACET_LABELS

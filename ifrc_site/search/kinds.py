@@ -42,10 +42,6 @@ class Hit:
         languages = self.languages or self.language
         return (self.kind.key, self.programmes, self.countries, languages, year)
 
-    def values(self, facet):
-        """The values this result has for a filter."""
-        return facet_values(self.profile).get(facet, frozenset())
-
     @property
     def is_page(self):
         return self.kind.is_page
