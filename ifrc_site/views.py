@@ -1,10 +1,14 @@
 """Site-wide views: error pages that help the reader on, and the low-data switch."""
 
+import logging
+import mimetypes
 import posixpath
 import sys
 
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect, HttpResponseServerError
+from django.core.exceptions import SuspiciousOperation
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.http import FileResponse, Http404, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,6 +20,11 @@ from wagtail.documents import get_document_model
 
 from .caching.pagecache import LOW_DATA_COOKIE
 from .security.middleware import DATABASE_ERRORS, database_unavailable_response
+
+logger = logging.getLogger(__name__)
+# How long browsers and the CDN keep a picture (a day) and a document's thumbnail (5 minutes).
+MEDIA_MAX_AGE = 60 * 60 * 24
+THUMBNAIL_MAX_AGE = 60 * 5
 
 
 def page_not_found(request, exception=None):
@@ -92,7 +101,8 @@ def choose_language(request, language_code):
 
 
 def media(request, path):
-    """Uploaded images and document thumbnails, where no web server stands in front (SERVE_MEDIA).
+    """Uploaded images and document thumbnails, from the media storage (SERVE_MEDIA): the local
+    folder, or the object storage's private bucket, streamed.
 
     Original documents are never served from here: only through Wagtail's serve view, which
     checks privacy and sends them with a strict CSP, nosniff and an attachment disposition.
@@ -105,10 +115,34 @@ def media(request, path):
         document = get_document_model().objects.filter(thumbnail=path).first()
         if document is None or not document.may_be_shown_to(request.user):
             raise Http404
+    if isinstance(default_storage, FileSystemStorage):
+        try:
+            response = serve(request, path, document_root=settings.MEDIA_ROOT)
+        except OSError:  # a name too long for the file system, or otherwise unreadable
+            raise Http404 from None
+    else:
+        response = _from_storage(path)
+    # Names of uploads and renditions are never reused for other content; a thumbnail is kept
+    # briefly, since it goes when its document is withdrawn and nothing purges media.
+    seconds = THUMBNAIL_MAX_AGE if path.startswith("documents/thumbnails/") else MEDIA_MAX_AGE
+    response["Cache-Control"] = f"public, max-age={seconds}"
+    return response
+
+
+def _from_storage(path):
+    if path.startswith("..") or not path:
+        raise Http404
     try:
-        return serve(request, path, document_root=settings.MEDIA_ROOT)
-    except OSError:  # a name too long for the file system, or otherwise unreadable
+        file = default_storage.open(path, "rb")
+        size = file.size
+    except (OSError, ValueError, SuspiciousOperation):
         raise Http404 from None
+    except Exception as error:  # the storage's own errors (a missing key, the service)
+        logger.warning("Media %s could not be read from storage: %s", path, error)
+        raise Http404 from None
+    response = FileResponse(file, content_type=mimetypes.guess_type(path)[0])
+    response["Content-Length"] = size
+    return response
 
 
 @require_safe

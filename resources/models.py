@@ -49,7 +49,10 @@ from ifrc_site.queries import public
 from ifrc_site.syndication import FeedListingMixin
 
 from .feeds import CaseStudyFeed, ResourceFeed
-from .pdf import read_pdf, remembered_details
+from .pdf import read_stored_pdf
+from .processing import Processing
+from .tasks import process_document
+from .validators import pdf_refusal_message
 
 logger = logging.getLogger(__name__)
 
@@ -78,10 +81,10 @@ def file_size_label(size):
 class ResourceQuerySet(DocumentQuerySet):
     """The one rule of who may see a document, used by every door that leads to one.
 
-    - `released()`: documents that exist for the public at this moment: past their go-live
-      time (if any), not yet expired, and not in a National Society's own collection (what a
-      society's editors upload stays out until communications staff move it into a library
-      collection).
+    - `released()`: documents that exist for the public at this moment: read and found sound
+      after upload (`Processing.READY`), past their go-live time (if any), not yet expired, and
+      not in a National Society's own collection (what a society's editors upload stays out
+      until communications staff move it into a library collection).
     - `listed()`: those of them that public pages may list or link to: also none from a
       private collection (one with a view restriction), whose readers sign in or give a
       password at the document's own address instead.
@@ -90,7 +93,8 @@ class ResourceQuerySet(DocumentQuerySet):
     def released(self):
         now = timezone.now()
         return (
-            self.filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+            self.filter(processing=Processing.READY)
+            .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
             .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
             .exclude(collection__in=society_collection_ids())
         )
@@ -246,6 +250,25 @@ class Resource(AbstractDocument):
         _("thumbnail"), upload_to="documents/thumbnails", blank=True, editable=False
     )
     extracted_text = models.TextField(_("text of the document"), blank=True, editable=False)
+    # New rows get their state from the upload (`schedule_processing`); documents stored before
+    # processing moved to the background were read at upload, and are ready.
+    processing = models.CharField(
+        _("processing"),
+        max_length=10,
+        choices=Processing.choices,
+        default=Processing.READY,
+        # In the table too: rows the previous release writes, which knows nothing of it.
+        db_default=Processing.READY,
+        editable=False,
+    )
+    processing_problem = models.CharField(
+        _("processing problem"),
+        max_length=300,
+        blank=True,
+        default="",
+        db_default="",
+        editable=False,
+    )
     original = models.ForeignKey(
         "self",
         verbose_name=_("language version of"),
@@ -294,6 +317,7 @@ class Resource(AbstractDocument):
         # The gate's own fields (ResourceQuerySet), so that search keeps it too.
         index.FilterField("go_live_at"),
         index.FilterField("expire_at"),
+        index.FilterField("processing"),
     ]
 
     newest_first = ("-publication_date", "-created_at", "-pk")
@@ -342,27 +366,86 @@ class Resource(AbstractDocument):
             ),
         ]
 
+    # What the background reading of the file writes (`read_file_details`): a save of the other
+    # fields, from a form loaded before the reading ended, leaves them as they are.
+    PROCESSED_FIELDS = (
+        "processing",
+        "processing_problem",
+        "page_count",
+        "extracted_text",
+        "thumbnail",
+    )
+
     def _set_document_file_metadata(self):
-        # Wagtail calls this whenever a new file is uploaded: learn what we can from it.
+        # Wagtail calls this whenever a new file is uploaded: its details are read once it is
+        # stored, in the background.
         super()._set_document_file_metadata()
+        self.schedule_processing()
+
+    def schedule_processing(self):
+        """Forget what was learnt from the previous file; a PDF is read after the next save."""
+        self.page_count, self.extracted_text, self.processing_problem = None, "", ""
+        if self.thumbnail:
+            self.thumbnail.delete(save=False)
+        pdf = self.file_extension == "pdf"
+        self.processing = Processing.PENDING if pdf else Processing.READY
+        self._process_after_save = pdf
+
+    def save(self, *args, **kwargs):
+        process = getattr(self, "_process_after_save", False)
+        if not process and not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in self.PROCESSED_FIELDS
+            ]
+        super().save(*args, **kwargs)
+        if process:
+            self._process_after_save = False
+            # Queued in the same transaction: the worker sees the task once the document is
+            # committed. Where tasks run at once (no worker), it is read now; either way this
+            # object then holds what is stored.
+            process_document.enqueue(self.pk)
+            self.refresh_from_db(fields=self.PROCESSED_FIELDS)
+
+    @property
+    def processing_label(self):
+        """For editors: nothing once the document is ready, else where its reading is."""
+        return "" if self.processing == Processing.READY else self.get_processing_display()
+
+    def processing_note(self):
+        """For editors, on the document's page: why readers do not see it (yet)."""
+        if self.processing == Processing.PENDING:
+            return _(
+                "Processing… The page count, the text for search and the thumbnail are being "
+                "read from the file. Readers see the document once this is done."
+            )
+        if self.processing == Processing.REFUSED:
+            return pdf_refusal_message(self.processing_problem)
+        if self.processing == Processing.FAILED:
+            return _(
+                "The file could not be read after several attempts (%(problem)s). Readers do "
+                "not see the document. Upload the file again, or ask the site's administrators."
+            ) % {"problem": self.processing_problem}
+        return ""
+
+    def read_now(self):
+        """Read the file here and now, with no task: for content made in bulk by a command,
+        saved without `save()`. Raises as `read_file_details` does."""
+        self._process_after_save = False
         self.read_file_details()
+        self.processing, self.processing_problem = Processing.READY, ""
 
     def read_file_details(self):
-        """Page count, text and thumbnail from a PDF; other formats get an icon instead."""
+        """Page count, text and thumbnail from the stored file, if it is a PDF. Raises
+        PdfRefused when the file is not acceptable, OSError (or the storage's error) when it
+        could not be read."""
         self.page_count, self.extracted_text = None, ""
         if self.thumbnail:
             self.thumbnail.delete(save=False)
         if self.file_extension != "pdf":
             return
-        # The upload form has read the PDF already (resources/validators.py); a file saved
-        # otherwise is read here.
-        details = remembered_details(self.file)
-        if details is None:
-            self.file.seek(0)
-            details = read_pdf(self.file.read())
-            self.file.seek(0)
-        if details is None:
-            return
+        details = read_stored_pdf(self.file)
         self.page_count, self.extracted_text = details.page_count, details.text
         if details.thumbnail:
             # A name nobody can guess from the document's: a thumbnail shows the first page,

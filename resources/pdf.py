@@ -1,4 +1,5 @@
-"""What the library learns from a PDF when it is uploaded: pages, text and a thumbnail.
+"""What the library learns from a PDF: at upload, whether it may be accepted (its structure:
+encryption, scripts, pages and their size); then, in the background, its text and a thumbnail.
 
 The PDF is read in a process of its own (resources/pdf_worker.py) whose memory, processor time
 and running time are bounded, so that a hostile file (a page of a mile, a million pages, a
@@ -58,7 +59,7 @@ class PdfRefused(Exception):
         self.details = details
 
 
-def _run_worker(path):
+def _run_worker(path, check_only=False):
     seconds = time_limit()
     command = [
         sys.executable,
@@ -69,6 +70,7 @@ def _run_worker(path):
         f"--max-side={MAX_PAGE_SIDE}",
         f"--memory={memory_limit()}",
         f"--cpu={math.ceil(seconds) + 1}",
+        *(["--check-only"] if check_only else []),
     ]
     environment = {name: os.environ[name] for name in WORKER_ENVIRONMENT if name in os.environ}
     try:
@@ -106,10 +108,13 @@ def _run_worker(path):
     )
 
 
-def inspect_pdf(file):
-    """PdfDetails of an uploaded file (or any file object), or PdfRefused saying why not."""
+def inspect_pdf(file, check_only=False):
+    """PdfDetails of an uploaded file (or any file object), or PdfRefused saying why not.
+
+    `check_only`: the checks an upload must pass, without the text and the thumbnail (which
+    the document's background task reads, `read_stored_pdf`)."""
     if hasattr(file, "temporary_file_path"):
-        return _run_worker(file.temporary_file_path())
+        return _run_worker(file.temporary_file_path(), check_only)
     with tempfile.NamedTemporaryFile(suffix=".pdf") as copy:
         file.seek(0)
         if hasattr(file, "chunks"):
@@ -119,34 +124,11 @@ def inspect_pdf(file):
             copy.write(file.read())
         copy.flush()
         file.seek(0)
-        return _run_worker(copy.name)
+        return _run_worker(copy.name, check_only)
 
 
-def read_pdf(data: bytes) -> PdfDetails | None:
-    """Page count, extracted text and a first-page thumbnail; None if the PDF can't be read."""
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as copy:
-        copy.write(data)
-        copy.flush()
-        try:
-            return _run_worker(copy.name)
-        except PdfRefused as refusal:
-            logger.warning("A PDF was not read: %s %s", refusal.code, refusal.details)
-            return None
-
-
-# The upload form reads a PDF once to check it; saving the document then reuses what it learnt.
-REMEMBERED = "_resources_pdf_details"
-
-
-def remember_details(file, details):
-    setattr(file, REMEMBERED, details)
-
-
-def remembered_details(file):
-    """What the checks learnt from this file, if they read it: `file` may be the upload itself
-    or the model's FieldFile wrapping it, before it is stored."""
-    for candidate in (file, getattr(file, "_file", None)):
-        details = getattr(candidate, REMEMBERED, None)
-        if details is not None:
-            return details
-    return None
+def read_stored_pdf(field_file):
+    """PdfDetails of a document's stored file (on disk or in object storage): PdfRefused when
+    the file is not acceptable, OSError (or the storage's own error) when it cannot be read."""
+    with field_file.open("rb") as stored:
+        return inspect_pdf(stored)

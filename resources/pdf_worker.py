@@ -3,7 +3,9 @@
     python resources/pdf_worker.py FILE --max-pages N --max-side PT --memory BYTES --cpu SECONDS
 
 Writes one JSON object to standard output: either the page count, the text and a WebP
-thumbnail of the first page (base64), or the reason the file is refused ("code"). A file that
+thumbnail of the first page (base64), or the reason the file is refused ("code"). With
+--check-only, the checks alone (encryption, scripts, pages and their size): what an upload
+must pass before it is stored. A file that
 makes pdfium ask for more memory than allowed ends this process, not the web process that
 started it (resources/pdf.py).
 
@@ -67,7 +69,7 @@ def thumbnail_of(page):
     return buffer.getvalue(), image.size
 
 
-def read(data, max_pages, max_side):
+def read(data, max_pages, max_side, check_only=False):
     # Loaded here, once the process's limits are set (see main()).
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
@@ -94,6 +96,8 @@ def read(data, max_pages, max_side):
             side = max(width, height) * user_unit
             if side > max_side:
                 return refuse("page_too_big", page=index + 1, side=round(side))
+        if check_only:
+            return {"ok": True, "page_count": page_count, "text": "", "thumbnail": ""}
 
         texts, length = [], 0
         for index in range(page_count):
@@ -135,6 +139,8 @@ def main(argv=None):
     parser.add_argument("--max-side", type=float, required=True)
     parser.add_argument("--memory", type=int, required=True)
     parser.add_argument("--cpu", type=int, required=True)
+    # Only what an upload must pass: no text, no thumbnail.
+    parser.add_argument("--check-only", action="store_true")
     args = parser.parse_args(argv)
 
     # Bounds first, before pdfium is even loaded.
@@ -152,7 +158,7 @@ def main(argv=None):
     try:
         with open(args.path, "rb") as file:
             data = file.read()
-        result = read(data, args.max_pages, args.max_side)
+        result = read(data, args.max_pages, args.max_side, args.check_only)
     except MemoryError:
         result = refuse("too_demanding")
     json.dump(result, sys.stdout)

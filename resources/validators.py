@@ -17,7 +17,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from .pdf import MAX_PAGE_SIDE, PdfRefused, inspect_pdf, max_pages, remember_details
+from .pdf import MAX_PAGE_SIDE, PdfRefused, inspect_pdf, max_pages, time_limit
 
 logger = logging.getLogger(__name__)
 
@@ -156,14 +156,22 @@ def _pdf_refusal(code, **params):
     return ValidationError(PDF_REFUSALS[code], code=f"pdf_{code}", params=params)
 
 
+def pdf_refusal_message(code):
+    """The words editors see for a PDF refused once stored, when its text was read."""
+    details = {"seconds": number_format(time_limit()), "page": "?", "page_count": "?"}
+    return _pdf_refusal(code, **details).messages[0]
+
+
 def check_pdf(file, extension):
     # The PDF header may follow a little junk, but must be in the first kilobyte.
     if b"%PDF-" not in _head(file)[:1024]:
         raise _mismatch(extension)
     if b"%%EOF" not in _tail(file):
         raise _pdf_refusal("truncated")
+    # The checks only: the text and the thumbnail are read once the document is stored, in the
+    # background (resources/tasks.py).
     try:
-        details = inspect_pdf(file)
+        inspect_pdf(file, check_only=True)
     except PdfRefused as refusal:
         raise _pdf_refusal(refusal.code, **refusal.details) from None
     except OSError:
@@ -173,8 +181,6 @@ def check_pdf(file, extension):
         raise _pdf_refusal("unchecked") from None
     finally:
         file.seek(0)
-    # Saving the document reuses this rather than read the file again (read_file_details).
-    remember_details(file, details)
 
 
 def check_ooxml(file, extension):

@@ -2,9 +2,12 @@
 
 from django.http import Http404
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.documents.rich_text import DocumentLinkHandler
+from wagtail.documents.views.documents import IndexView
 from wagtail.documents.views.multiple import AddView
 
 from ifrc_site.editorial.permissions import media_visible_to
@@ -81,7 +84,29 @@ def add_documents_view():
     return AddDocumentsView.as_view()
 
 
-# Ahead of Wagtail's own document URLs, so that this view answers at the same address.
+# The documents list: where each new PDF is in its reading ------------------------------------
+
+
+class DocumentIndexView(IndexView):
+    """Wagtail's documents list with a column saying which documents readers do not see yet
+    because their file is being read, or never will because it was refused."""
+
+    @property
+    def columns(self):
+        columns = list(super().columns)
+        columns.insert(2, Column("processing", label=_("Processing"), accessor="processing_label"))
+        return columns
+
+
+# Ahead of Wagtail's own document URLs, so that these views answer at the same addresses.
 @hooks.register("register_admin_urls", order=-1)
 def register_add_documents_url():
-    return [path("documents/multiple/add/", add_documents_view(), name="add_multiple_documents")]
+    return [
+        path("documents/multiple/add/", add_documents_view(), name="add_multiple_documents"),
+        path("documents/", DocumentIndexView.as_view(), name="documents_index"),
+        path(
+            "documents/results/",
+            DocumentIndexView.as_view(results_only=True),
+            name="documents_index_results",
+        ),
+    ]

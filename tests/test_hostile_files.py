@@ -243,16 +243,23 @@ def test_hostile_pdfs_are_refused_by_the_multiple_upload_too(admin_client):
 
 
 def test_a_pdf_that_unpacks_beyond_the_memory_limit_is_refused(admin_client, settings):
+    """Its structure passes the upload's checks; reading its text, in the background, finds
+    the bomb: the document is refused there, kept from readers, and its page says why."""
     # A quarter of the usual limit and half a gigabyte of content, to keep the test quick.
     settings.RESOURCES_PDF_MEMORY_BYTES = 256 * MB
     data = content_bomb()
     assert len(data) < 5 * MB
-    count = Resource.objects.count()
     before = peak_memory_mb()
     response = upload_document(admin_client, "bomb.pdf", data)
-    assert "needs more memory to read than the library allows" in file_errors(response)
-    assert Resource.objects.count() == count
-    assert refusal_code("bomb.pdf", data) == "pdf_too_demanding"
+    assert response.status_code == 302
+    document = Resource.objects.get(title="Hostile bomb.pdf")
+    assert (document.processing, document.processing_problem) == ("refused", "too_demanding")
+    assert not Resource.objects.released().filter(pk=document.pk).exists()
+    page = admin_client.get(f"/admin/documents/edit/{document.pk}/").content.decode()
+    assert "needs more memory to read than the library allows" in page
+    with pytest.raises(pdf.PdfRefused) as refused:
+        pdf.inspect_pdf(io.BytesIO(data))
+    assert refused.value.code == "too_demanding"
     assert peak_memory_mb() - before < 100
 
 
@@ -265,11 +272,13 @@ def test_a_pdf_that_takes_too_long_is_refused(admin_client, settings):
 
 def test_hostile_uploads_do_not_take_the_web_process_memory(admin_client):
     samples = [make() for make, _message, _code in HOSTILE_PDFS.values()]
-    samples.append(content_bomb(1100 * MB))  # beyond the usual 1 GiB limit
+    bomb = content_bomb(1100 * MB)  # beyond the usual 1 GiB limit
     before = peak_memory_mb()
     for index, data in enumerate(samples):
         response = upload_document(admin_client, f"hostile-{index}.pdf", data)
         assert file_errors(response)
+    response = upload_document(admin_client, "hostile-bomb.pdf", bomb)
+    assert Resource.objects.get(title="Hostile hostile-bomb.pdf").processing == "refused"
     assert peak_memory_mb() - before < 100
 
 
@@ -293,7 +302,7 @@ def test_a_very_tall_page_gets_a_bounded_thumbnail(admin_client):
 
 
 def test_a_very_wide_page_gets_a_bounded_thumbnail():
-    details = pdf.read_pdf(pdfium_pdf((14_400, 50)))
+    details = pdf.inspect_pdf(io.BytesIO(pdfium_pdf((14_400, 50))))
     with PILImage.open(io.BytesIO(details.thumbnail)) as image:
         assert image.size == (pdf_worker.THUMBNAIL_WIDTH, 2)
 
@@ -311,25 +320,27 @@ def test_an_ordinary_pdf_gets_pages_text_and_thumbnail(admin_client):
 
 
 @pytest.mark.parametrize("url", ["/admin/documents/add/", "/admin/documents/multiple/add/"])
-def test_an_upload_is_read_once(admin_client, monkeypatch, url):
-    """The checks' reading of the PDF is kept for the document: not read again on saving."""
+def test_an_upload_is_checked_once_and_read_once(admin_client, monkeypatch, url):
+    """The upload's checks read the PDF's structure only; its text and thumbnail are read once,
+    after it is stored (resources/tasks.py)."""
     calls = []
     run_worker = pdf._run_worker
 
-    def counting(path):
-        calls.append(path)
-        return run_worker(path)
+    def counting(path, check_only=False):
+        calls.append(check_only)
+        return run_worker(path, check_only)
 
     monkeypatch.setattr(pdf, "_run_worker", counting)
     if url.endswith("/multiple/add/"):
-        # The library's required fields keep the file as an upload awaiting them: checked once.
+        # The library's required fields keep the file as an upload awaiting them: checked once,
+        # read once it becomes a document.
         response = admin_client.post(url, {"files[]": SimpleUploadedFile("once.pdf", report_pdf())})
         assert response.json()["success"] is True
-        assert len(calls) == 1
+        assert calls == [True]
         return
     response = upload_document(admin_client, "once.pdf", report_pdf())
     assert response.status_code == 302
-    assert len(calls) == 1
+    assert calls == [True, False]
     document = Resource.objects.get(title="Hostile once.pdf")
     assert document.page_count >= 1 and document.thumbnail
 

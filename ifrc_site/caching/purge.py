@@ -1,6 +1,11 @@
 """Purging on change: a new page cache generation, and the CDN (when one is configured) told
 which addresses to drop.
 
+The new generation is started at once, in the request that made the change: every app server
+renders afresh from its next request. The addresses for the CDN are worked out here, while the
+pages exist; Wagtail's frontend cache sends them from the task queue, so that an editor never
+waits on the CDN.
+
 Which pages show other content (home, programme and listing pages) and which models change
 what readers see are registered here by the apps that own them, in their `ready()`; the
 receivers that call `content_changed` are connected in each app's `signals.py`.

@@ -1,4 +1,5 @@
-"""Image renditions made when a page is published, so that no reader waits for one.
+"""Image renditions made when a page is published, so that no reader waits for one: on the
+task queue, so that the editor who publishes does not wait either.
 
 The specs here are those `templates/components/picture.html` asks for (a test keeps the two in
 step). On publish, every image a page shows gets the sizes it is shown at: its hero picture the
@@ -10,6 +11,9 @@ from django.conf import settings
 
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+from wagtail.models import Page
+
+from django_tasks import task
 
 SPECS = {
     "hero": "format-{webp,jpeg} fill-{480x270,800x450,1200x675,1600x900}-c100",
@@ -64,6 +68,13 @@ def make_renditions(page):
         image.get_renditions(*specs)
 
 
+@task()
+def make_page_renditions(page_id):
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None:
+        make_renditions(page.specific)
+
+
 def page_published(sender, instance, **kwargs):
     if getattr(settings, "WARM_RENDITIONS_ON_PUBLISH", True):
-        make_renditions(instance.specific)
+        make_page_renditions.enqueue(instance.pk)

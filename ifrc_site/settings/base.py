@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "storages",
 ]
 
 MIDDLEWARE = [
@@ -111,6 +114,8 @@ TEMPLATES = [
 ]
 
 # Database: SQLite beside the code unless DATABASE_URL names another (PostgreSQL in production).
+# On PostgreSQL each process keeps a pool of connections (psycopg's pool, DATABASE_POOL_SIZE at
+# most; DATABASE_POOL=false for PgBouncer in transaction mode instead, docs/deployment.md).
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -118,6 +123,25 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+
+def pool_connections(database, default="false"):
+    """psycopg's connection pool for a PostgreSQL database, unless DATABASE_POOL says no."""
+    wanted = os.environ.get("DATABASE_POOL", default).lower() == "true"
+    if wanted and database["ENGINE"] == "django.db.backends.postgresql":
+        database["CONN_MAX_AGE"] = 0  # the pool keeps the connections instead
+        database.setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "4")),
+            "timeout": 10,
+        }
+
+
+pool_connections(DATABASES["default"])
+# Behind PgBouncer in transaction mode, cursors cannot outlive a transaction.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = (
+    os.environ.get("DATABASE_DISABLE_SERVER_SIDE_CURSORS", "false").lower() == "true"
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory in each process, or Redis shared by every process when REDIS_URL is set.
@@ -152,6 +176,11 @@ else:
         for alias, entries in zip(CACHE_ALIASES, (2000, 1000, 1000, 5000), strict=True)
     }
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Sessions are rows in the database, read through Redis when there is one: every app server
+# sees every session, and one that Redis has lost (a restart, an outage) is read from the
+# database rather than signing its user out.
+if os.environ.get("REDIS_URL"):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Searches the page cache cannot answer cost real work: each address may make this many a
 # minute (0: no limit); past it, a 429 page says when to try again.
@@ -246,10 +275,43 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media in S3-compatible object storage (django-storages) when a bucket is named. The bucket stays
+# private: no listing, no public objects. Readers get images and thumbnails through the site's
+# media view (cached by the CDN) and documents through Wagtail's serve view, so that the rules of
+# who may see what hold whatever the storage.
+MEDIA_IN_BUCKET = bool(os.environ.get("AWS_STORAGE_BUCKET_NAME"))
+if MEDIA_IN_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "ifrc_site.storage.PrivateBucketStorage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            # No ACL on objects: the bucket's own policy keeps them private (buckets with
+            # ACLs disabled, the default on AWS, refuse uploads that name one).
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "file_overwrite": False,
+            "location": os.environ.get("AWS_LOCATION", ""),
+        },
+    }
 
-# Media served by the site itself only where no web server or object storage is in front of
-# it: `make run` and `make serve`. Production leaves it off (see README, "Production").
-SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "false").lower() == "true"
+# Media served by the site itself where no web server stands in front of the media folder:
+# `make run`, `make serve`, and wherever media live in object storage (the view streams them
+# from the bucket). With media on local disk behind a web server, production leaves it off.
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "false").lower() == "true" or MEDIA_IN_BUCKET
+
+# Background work (django-tasks): reading uploaded PDFs, image renditions, CDN purges, search
+# index updates and e-mail. "immediate" runs each task in the request that asks for it (`make
+# run`, the tests); "database" queues it for the worker (`make worker`, manage.py db_worker).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
 
 # Security that holds everywhere; production.py adds HTTPS-only settings.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -25,6 +25,11 @@ if not os.environ.get("REDIS_URL"):
 
 DEBUG = False
 
+# On PostgreSQL, a pool of connections per process (DATABASE_POOL=false with PgBouncer).
+pool_connections(DATABASES["default"], default="true")  # noqa: F405
+# Background work goes to the worker (`make worker`), unless TASKS_BACKEND=immediate.
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "database")]}}  # noqa: F405
+
 # The address of the admin, for the links in notification e-mails: WAGTAILADMIN_BASE_URL, else
 # the first public host of ALLOWED_HOSTS over HTTPS. A public site never links to a loopback
 # address, which would send reviewers nowhere; a run on this machine alone (`make serve`, whose
@@ -61,9 +66,13 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 
-# Outgoing e-mail (workflow notifications) through SMTP when configured.
+# Outgoing e-mail (workflow notifications) leaves the request: the task queue's worker sends it
+# through SMTP (ifrc_site/ops/mail.py).
+EMAIL_BACKEND = "ifrc_site.ops.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# A mail server that hangs must not hold a worker: the task tries again later.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 if os.environ.get("EMAIL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -305,6 +305,8 @@ class Command(BaseCommand):
             data = make_pdf(item.title, item.summary, item.date.strftime("%d %B %Y"), sections)
             document.file.save(f"{name}.pdf", ContentFile(data), save=False)
             document._set_document_file_metadata()
+            # Stored with bulk_create, which calls no save(): read here rather than queued.
+            document.read_now()
             return document
         text = "\n\n".join(item.paragraphs)
         data = text.encode()
