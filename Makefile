@@ -27,12 +27,17 @@ TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 # engine (tests/conftest.py says which); on PostgreSQL, production's database, the whole suite.
 SQLITE_TESTS = $(TEST_ENV) $(BIN)/pytest -m both_engines -n $(SQLITE_WORKERS)
 POSTGRES_TESTS = $(TEST_ENV) scripts/with-postgres $(BIN)/pytest -n $(POSTGRES_WORKERS)
+# The cluster test (tests/cluster/), collected only when CLUSTER_TEST is set, on a PostgreSQL
+# cluster of its own.
+CLUSTER_TESTS = CLUSTER_TEST=1 $(TEST_ENV) scripts/with-postgres $(BIN)/pytest tests/cluster \
+	-p no:cacheprovider -o addopts="-ra --strict-markers"
 
 .DEFAULT_GOAL := help
 # Targets run one after another, in the order given, even under `make -j`.
 .NOTPARALLEL:
-.PHONY: help install run serve backup restore soak lint check audit test test-sqlite test-postgres \
-	coverage messages makemessages redis bench bench-search profile browser guide lock clean distclean
+.PHONY: help install run serve worker backup restore soak lint check audit test test-sqlite \
+	test-postgres cluster-test cluster-packages coverage messages makemessages redis bench \
+	bench-search profile browser guide lock clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
@@ -91,6 +96,7 @@ serve: install messages ## Serve production-like: gunicorn, DEBUG off, collected
 	export SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"; \
 	export SECURE_HSTS_SECONDS="$${SECURE_HSTS_SECONDS:-0}"; \
 	export SERVE_MEDIA="$${SERVE_MEDIA:-true}"; \
+	export TASKS_BACKEND="$${TASKS_BACKEND:-immediate}"; \
 	$(MANAGE) migrate --noinput; \
 	$(MANAGE) collectstatic --noinput -v0; \
 	echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn (Ctrl-C to stop)"; \
@@ -99,6 +105,12 @@ serve: install messages ## Serve production-like: gunicorn, DEBUG off, collected
 
 # The site's own settings from the environment (production), else those of `make run`.
 SITE_ENV := DJANGO_SETTINGS_MODULE="$${DJANGO_SETTINGS_MODULE:-ifrc_site.settings.dev}"
+
+# Background work from the queue in the database (TASKS_BACKEND=database): reading uploaded PDFs,
+# renditions, CDN purges, search index updates, e-mail. `make run` and `make serve` need none:
+# they run each task at once, unless started with TASKS_BACKEND=database beside this.
+worker: install ## Run the task worker (for a site started with TASKS_BACKEND=database)
+	$(SITE_ENV) TASKS_BACKEND=database $(MANAGE) db_worker --queue-name '*' --interval 0.5
 
 backup: install ## Write the database and media into backups/site-DATE.tar.gz
 	$(SITE_ENV) $(MANAGE) backup_site
@@ -154,25 +166,30 @@ lint: install ## Ruff lint and format check; djhtml check of the templates
 	$(BIN)/ruff format --check .
 	@if [ -d templates ]; then echo "$(BIN)/djhtml --check templates"; $(BIN)/djhtml --check templates; fi
 
-check: install ## Django system checks and a check for missing migrations
+check: install ## Django system checks, missing migrations, migrations the previous release would not survive
 	$(TEST_ENV) $(MANAGE) check
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
+	$(TEST_ENV) $(MANAGE) check_migrations
 
 audit: install ## Audit requirements.lock for known vulnerabilities (exceptions: .pip-audit-ignore)
 	$(PY) scripts/audit-deps
 
-# The two test runs go side by side, the SQLite run in one process beside the PostgreSQL run's
-# three (more processes than cores only cost processor time); its output follows the
-# PostgreSQL run's. Either failing fails the target.
-test: install lint check audit messages redis browser ## Everything CI runs: lint, checks, audit, the tests on SQLite and on PostgreSQL
-	@sqlite_log="$$(mktemp)"; trap 'rm -f "$$sqlite_log"' EXIT; \
+# The test runs go side by side: the SQLite run in one process and the cluster test (its own
+# processes) beside the PostgreSQL run's three (more processes than cores only cost processor
+# time); their output follows the PostgreSQL run's. Any failing fails the target.
+test: install lint check audit messages redis browser cluster-packages ## Everything CI runs: lint, checks, audit, the tests on SQLite and PostgreSQL, the cluster test
+	@sqlite_log="$$(mktemp)"; cluster_log="$$(mktemp)"; trap 'rm -f "$$sqlite_log" "$$cluster_log"' EXIT; \
 	echo "$(SQLITE_TESTS) $(PYTEST_ARGS) > $$sqlite_log &"; \
 	$(SQLITE_TESTS) $(PYTEST_ARGS) > "$$sqlite_log" 2>&1 & sqlite=$$!; \
+	echo "$(CLUSTER_TESTS) > $$cluster_log &"; \
+	$(CLUSTER_TESTS) > "$$cluster_log" 2>&1 & cluster=$$!; \
 	echo "$(POSTGRES_TESTS) $(PYTEST_ARGS)"; \
 	postgres_status=0; $(POSTGRES_TESTS) $(PYTEST_ARGS) || postgres_status=$$?; \
 	sqlite_status=0; wait $$sqlite || sqlite_status=$$?; \
+	cluster_status=0; wait $$cluster || cluster_status=$$?; \
 	echo; echo "SQLite run, the tests marked both_engines:"; cat "$$sqlite_log"; \
-	[ $$postgres_status -eq 0 ] && [ $$sqlite_status -eq 0 ]
+	echo; echo "Cluster test (tests/cluster/):"; cat "$$cluster_log"; \
+	[ $$postgres_status -eq 0 ] && [ $$sqlite_status -eq 0 ] && [ $$cluster_status -eq 0 ]
 
 # Debian's redis-server, for the tests of the cache shared between processes.
 redis:
@@ -207,6 +224,27 @@ test-sqlite: install messages redis ## Run the engine-dependent tests on SQLite 
 
 test-postgres: install messages redis browser ## Run the whole pytest suite on a throwaway PostgreSQL cluster
 	$(POSTGRES_TESTS) $(PYTEST_ARGS)
+
+# Debian's varnish, haproxy and wrk, for the cluster test, as root or through password-less sudo.
+cluster-packages:
+	@missing=""; for program in varnishd haproxy wrk; do \
+		command -v $$program >/dev/null || [ -x /usr/sbin/$$program ] || missing="$$missing $$program"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; \
+		elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+		else echo "Missing:$$missing. Install Debian's varnish, haproxy and wrk." >&2; exit 1; fi; \
+		echo "Installing Debian's varnish, haproxy and wrk with apt-get"; \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends varnish haproxy wrk || exit 1; \
+	fi
+
+# The site on several processes of this machine, as on several machines: PostgreSQL, Redis, an
+# S3-compatible server (moto), the task worker, two gunicorn app servers, HAProxy and Varnish;
+# the Varnish rules on their own first. Its timeline goes to test-artifacts/cluster-timeline.md.
+cluster-test: install messages redis cluster-packages ## Start the site as a cluster and check it together (tests/cluster/)
+	$(CLUSTER_TESTS) $(PYTEST_ARGS)
 
 # Both runs as `make test` makes them, measured with branch coverage, in one report.
 coverage: install messages redis browser ## Both test runs with branch coverage, combined, and the report

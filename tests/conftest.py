@@ -20,6 +20,7 @@ server commits what they do, and Playwright's event loop stays open until the se
 """
 
 import gc
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -39,6 +40,10 @@ from migration.models import MigrationPage
 
 from . import demo_database
 from .helpers import empty_caches, stop, wait_for_socket
+
+# The cluster test starts the site as several processes (tests/cluster/): only `make
+# cluster-test` collects it.
+collect_ignore = [] if os.environ.get("CLUSTER_TEST") else ["cluster"]
 
 BROWSER_GROUP = "browser"
 BROWSER_TESTS = "tests/browser/"
