@@ -94,6 +94,8 @@ class SiteImage(AbstractImage):
         _("alt text in French"),
         max_length=255,
         blank=True,
+        default="",
+        db_default="",
         help_text=_(
             "Read aloud to readers of the French pages who cannot see the picture. Leave empty "
             "to use the alt text above."
@@ -103,6 +105,8 @@ class SiteImage(AbstractImage):
         _("alt text in Spanish"),
         max_length=255,
         blank=True,
+        default="",
+        db_default="",
         help_text=_(
             "Read aloud to readers of the Spanish pages who cannot see the picture. Leave empty "
             "to use the alt text above."
@@ -112,6 +116,8 @@ class SiteImage(AbstractImage):
         _("alt text in Arabic"),
         max_length=255,
         blank=True,
+        default="",
+        db_default="",
         help_text=_(
             "Read aloud to readers of the Arabic pages who cannot see the picture. Leave empty "
             "to use the alt text above."

@@ -179,7 +179,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--since", metavar="REF", help="the previous release's git revision")
 
-    def handle(self, *args, since=None, **options):
+    def since_release(self, loader, since):
+        """The migrations whose files are not in the previous release's tree, the revision
+        compared with, and how to find what that release's code still mentions."""
         # Paths from git are relative to the repository's top, where it then runs.
         here = apps.get_app_config(PROJECT_APPS[0]).path
         top = Path(git("rev-parse", "--show-toplevel", cwd=here).strip())
@@ -195,7 +197,7 @@ class Command(BaseCommand):
             git("rev-parse", "--verify", "--quiet", f"{since}^{{commit}}", cwd=top)
         except CommandError:
             raise CommandError(
-                f"{since} is not a commit here (a shallow clone, or tags not fetched?)"
+                f"{since} is not a commit here (a shallow clone, or tags not fetched?)."
             ) from None
         previous_files = set(git("ls-tree", "-r", "--name-only", since, cwd=top).splitlines())
 
@@ -205,12 +207,32 @@ class Command(BaseCommand):
             found = git("grep", "-lwF", "-e", name, since, "--", *pathspecs, cwd=top, ok=(0, 1))
             return [line[len(since) + 1 :] for line in found.splitlines()]
 
-        loader = MigrationLoader(None, ignore_no_migrations=True)
         new = []
         for key, migration in sorted(loader.disk_migrations.items()):
             source = Path(sys.modules[type(migration).__module__].__file__).resolve()
             if key[0] in PROJECT_APPS and source.relative_to(top).as_posix() not in previous_files:
                 new.append((key, migration))
+        return new, since, previous_tree_references
+
+    def handle(self, *args, since=None, **options):
+        loader = MigrationLoader(None, ignore_no_migrations=True)
+        try:
+            new, since, previous_tree_references = self.since_release(loader, since)
+        except CommandError as error:
+            if since is not None:
+                raise
+            # No history to compare with (a copy without .git, a shallow clone): the newest
+            # migration of each app, what the next deploy would run first.
+            self.stdout.write(f"{error} Checking the newest migration of each app instead.")
+            new = sorted(
+                (key, loader.disk_migrations[key])
+                for key in loader.graph.leaf_nodes()
+                if key[0] in PROJECT_APPS
+            )
+            since = "the newest of each app"
+
+            def previous_tree_references(app, name):
+                return []
 
         errors = 0
         for key, migration in new:
