@@ -6,6 +6,7 @@ the worker (`manage.py db_worker --batch`) where one would run beside the site.
 """
 
 import datetime
+import io
 import smtplib
 
 from django.contrib.auth.models import Permission
@@ -314,3 +315,46 @@ def test_a_task_that_fails_its_last_attempt_is_listed_with_its_reason(
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(editor)
     assert client.get("/admin/reports/background-tasks/").status_code in (302, 403)
+
+
+def test_documents_stranded_by_a_lost_worker_are_queued_again(admin_client, queue):
+    upload(admin_client)
+    document = Resource.objects.get(title="Queued field-report.pdf")
+    output = io.StringIO()
+    call_command("process_documents", stdout=output)
+    assert "0 document(s)" in output.getvalue()  # its task is waiting: nothing to do
+
+    # The worker took the task and was killed (SIGKILL): "running" for ever.
+    queued("process_document").update(
+        status="RUNNING", started_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    call_command("process_documents", stdout=output)
+    assert "1 document(s)" in output.getvalue()
+    run_worker()
+    document.refresh_from_db()
+    assert document.processing == "ready"
+
+
+def test_failed_readings_are_queued_again_when_asked(admin_client, queue, monkeypatch):
+    storage_down = [True]
+    read = resource_models.read_stored_pdf
+
+    def out_of_reach(field_file):
+        if storage_down[0]:
+            raise OSError("gone")
+        return read(field_file)
+
+    monkeypatch.setattr(resource_models, "read_stored_pdf", out_of_reach)
+    upload(admin_client)
+    for _ in range(MAX_ATTEMPTS):
+        DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+        run_worker()
+    document = Resource.objects.get(title="Queued field-report.pdf")
+    assert document.processing == "failed"
+    storage_down[0] = False
+    call_command("process_documents", stdout=io.StringIO())
+    assert not queued("process_document").exists()  # failed ones only with --failed
+    call_command("process_documents", "--failed", stdout=io.StringIO())
+    run_worker()
+    document.refresh_from_db()
+    assert document.processing == "ready" and document.page_count == 1

@@ -215,3 +215,37 @@ def test_the_media_view_refuses_documents_and_missing_keys(client, bucket, db):
     assert client.get("/media/documents/anything.pdf").status_code == 404
     assert client.get("/media/images/not-there.jpg").status_code == 404
     assert client.get("/media/../etc/passwd").status_code == 404
+
+
+def test_every_cdn_named_in_the_environment_is_purged():
+    probe = (
+        "import json; from django.conf import settings; "
+        "print(json.dumps({k: v['BACKEND'] for k, v in settings.WAGTAILFRONTENDCACHE.items()}))"
+    )
+    env = production_env(
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        FRONTEND_CACHE_PURGE_URL="http://10.0.0.2:6081, http://10.0.0.3:6081",
+        CLOUDFRONT_DISTRIBUTION_ID="E2EXAMPLE",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {probe}"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    backends = json.loads(done.stdout)
+    assert backends == {
+        "http-0": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "http-1": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "cloudfront": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+    }
+    refused = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=BASE_DIR,
+        env={**env, "CLOUDFLARE_API_TOKEN": "token"},
+        capture_output=True,
+        text=True,
+    )
+    assert refused.returncode != 0 and "CLOUDFLARE_ZONE_ID" in refused.stderr

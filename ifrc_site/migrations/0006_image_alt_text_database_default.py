@@ -4,25 +4,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ifrc_site', '0005_image_alt_text_per_language'),
+        ("ifrc_site", "0005_image_alt_text_per_language"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='siteimage',
-            name='alt_text_ar',
-            field=models.CharField(blank=True, db_default='', default='', help_text='Read aloud to readers of the Arabic pages who cannot see the picture. Leave empty to use the alt text above.', max_length=255, verbose_name='alt text in Arabic'),
+            model_name="siteimage",
+            name="alt_text_ar",
+            field=models.CharField(
+                blank=True,
+                db_default="",
+                default="",
+                help_text="Read aloud to readers of the Arabic pages who cannot see the picture. Leave empty to use the alt text above.",
+                max_length=255,
+                verbose_name="alt text in Arabic",
+            ),
         ),
         migrations.AlterField(
-            model_name='siteimage',
-            name='alt_text_es',
-            field=models.CharField(blank=True, db_default='', default='', help_text='Read aloud to readers of the Spanish pages who cannot see the picture. Leave empty to use the alt text above.', max_length=255, verbose_name='alt text in Spanish'),
+            model_name="siteimage",
+            name="alt_text_es",
+            field=models.CharField(
+                blank=True,
+                db_default="",
+                default="",
+                help_text="Read aloud to readers of the Spanish pages who cannot see the picture. Leave empty to use the alt text above.",
+                max_length=255,
+                verbose_name="alt text in Spanish",
+            ),
         ),
         migrations.AlterField(
-            model_name='siteimage',
-            name='alt_text_fr',
-            field=models.CharField(blank=True, db_default='', default='', help_text='Read aloud to readers of the French pages who cannot see the picture. Leave empty to use the alt text above.', max_length=255, verbose_name='alt text in French'),
+            model_name="siteimage",
+            name="alt_text_fr",
+            field=models.CharField(
+                blank=True,
+                db_default="",
+                default="",
+                help_text="Read aloud to readers of the French pages who cannot see the picture. Leave empty to use the alt text above.",
+                max_length=255,
+                verbose_name="alt text in French",
+            ),
         ),
     ]

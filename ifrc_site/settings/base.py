@@ -196,22 +196,25 @@ WAGTAILAPI_LIMIT_MAX = 50
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
 
-# A CDN in front, purged on publish (wagtail.contrib.frontend_cache): an HTTP purger such as
-# Varnish, or Cloudflare, chosen by environment variables.
-if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
-    WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
-        }
+# A CDN in front, purged on publish (wagtail.contrib.frontend_cache), chosen by environment
+# variables: one or more HTTP purgers such as Varnish (comma-separated addresses, each told of
+# every change), Cloudflare, or CloudFront (its credentials from boto3's usual places).
+WAGTAILFRONTENDCACHE = {}
+for number, location in enumerate(env_list("FRONTEND_CACHE_PURGE_URL")):
+    WAGTAILFRONTENDCACHE[f"http-{number}"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": location,
     }
-elif os.environ.get("CLOUDFLARE_API_TOKEN"):
-    WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-            "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
-            "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
-        }
+if os.environ.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
     }
 
 # Logins: django-axes checks every attempt first and refuses a locked-out one; Django's

@@ -25,6 +25,11 @@ if not os.environ.get("REDIS_URL"):
 
 DEBUG = False
 
+if os.environ.get("CLOUDFLARE_API_TOKEN") and not os.environ.get("CLOUDFLARE_ZONE_ID"):
+    raise ImproperlyConfigured(
+        "Set CLOUDFLARE_ZONE_ID with CLOUDFLARE_API_TOKEN: the zone to purge."
+    )
+
 # On PostgreSQL, a pool of connections per process (DATABASE_POOL=false with PgBouncer).
 pool_connections(DATABASES["default"], default="true")  # noqa: F405
 # Background work goes to the worker (`make worker`), unless TASKS_BACKEND=immediate.
