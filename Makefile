@@ -150,7 +150,7 @@ PUBLIC_MODULES := ifrc_site/listing.py ifrc_site/taxonomy.py ifrc_site/feeds.py 
 	resources/search.py migration/finder.py migration/directory.py migration/offline.py
 # msggrep's file patterns do not cross "/": each template is named.
 PUBLIC_TEMPLATES = $(shell find templates */templates -name '*.html' -not -path 'ifrc_site/demo/*' \
-	-not -path '*/reports/*' -not -path '*/dashboard/*' | sort)
+	-not -path '*/reports/*' -not -path '*/dashboard/*' -not -path '*/wagtaildocs/*' | sort)
 
 makemessages: install ## Update locale/*/django.po from the code (then translate the new strings)
 	$(TEST_ENV) $(MANAGE) makemessages -l fr -l es -l ar --no-obsolete --add-location=file --ignore=.venv \

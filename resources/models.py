@@ -9,13 +9,16 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models import Case, IntegerField, Min, OuterRef, Q, Subquery, Value, When
+from django.http import Http404
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.actions.publish_page_revision import PublishPagePermissionError
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
 from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
@@ -48,10 +51,12 @@ from ifrc_site.models import (
 from ifrc_site.queries import public
 from ifrc_site.syndication import FeedListingMixin
 
+from .accessibility import accessibility_problems
 from .feeds import CaseStudyFeed, ResourceFeed
 from .pdf import read_stored_pdf
 from .processing import Processing
 from .tasks import process_document
+from .text_version import render_pages, text_version_bytes
 from .validators import pdf_refusal_message
 
 logger = logging.getLogger(__name__)
@@ -67,6 +72,19 @@ class ResourceType(models.TextChoices):
     POLICY = "policy", _("Policy")
     CASE_STUDY = "case_study", _("Case study")
     TOOLKIT = "toolkit", _("Toolkit")
+
+
+def library_url(language):
+    """The library's address in a language (its page there, else the default language's);
+    kept once per content generation."""
+
+    def find():
+        libraries = ResourceIndexPage.objects.live().select_related("locale")
+        by_language = {library.locale.language_code: library for library in libraries}
+        library = by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
+        return library.url if library else ""
+
+    return fragment(("library-url", language), find)
 
 
 def file_size_label(size):
@@ -106,7 +124,7 @@ class ResourceQuerySet(DocumentQuerySet):
             self.released()
             .exclude(collection__in=private_collection_ids())
             .order_by(*Resource.newest_first)
-            .defer("extracted_text")
+            .defer("extracted_text", "text_version", "accessibility")
         )
 
     def in_groups(self, keys):
@@ -261,6 +279,17 @@ class Resource(AbstractDocument):
         db_default=Processing.READY,
         editable=False,
     )
+    # What the reading found (resources/tasks.py): the text version readers may open instead
+    # of the PDF (`text_version_size`: its bytes), and the accessibility checks with the number
+    # of problems they show (`accessibility.py`).
+    text_version = models.JSONField(_("text version"), null=True, blank=True, editable=False)
+    text_version_size = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    accessibility = models.JSONField(
+        _("accessibility checks"), null=True, blank=True, editable=False
+    )
+    accessibility_problems = models.PositiveSmallIntegerField(
+        _("accessibility problems"), null=True, blank=True, editable=False
+    )
     processing_problem = models.CharField(
         _("processing problem"),
         max_length=300,
@@ -318,6 +347,8 @@ class Resource(AbstractDocument):
         index.FilterField("go_live_at"),
         index.FilterField("expire_at"),
         index.FilterField("processing"),
+        # The documents list's accessibility filter, with a search.
+        index.FilterField("accessibility_problems"),
     ]
 
     newest_first = ("-publication_date", "-created_at", "-pk")
@@ -374,6 +405,10 @@ class Resource(AbstractDocument):
         "page_count",
         "extracted_text",
         "thumbnail",
+        "text_version",
+        "text_version_size",
+        "accessibility",
+        "accessibility_problems",
     )
 
     def _set_document_file_metadata(self):
@@ -385,6 +420,8 @@ class Resource(AbstractDocument):
     def schedule_processing(self):
         """Forget what was learnt from the previous file; a PDF is read after the next save."""
         self.page_count, self.extracted_text, self.processing_problem = None, "", ""
+        self.text_version = self.text_version_size = None
+        self.accessibility = self.accessibility_problems = None
         if self.thumbnail:
             self.thumbnail.delete(save=False)
         pdf = self.file_extension == "pdf"
@@ -407,6 +444,40 @@ class Resource(AbstractDocument):
             # object then holds what is stored.
             process_document.enqueue(self.pk)
             self.refresh_from_db(fields=self.PROCESSED_FIELDS)
+
+    @property
+    def text_version_url(self):
+        """The text version's address under the library in the reader's language (None where
+        there is no text version, or no library)."""
+        if not self.text_version_size:
+            return None
+        library = library_url(translation.get_language())
+        return f"{library}{self.pk}/text/" if library else None
+
+    @property
+    def text_language(self):
+        """The language of the text version: the one the PDF declares, when it is one of the
+        site's (the file knows its text best), else the document's."""
+        declared = ((self.accessibility or {}).get("language") or "").split("-")[0].lower()
+        return declared if declared in dict(settings.LANGUAGES) else self.language
+
+    @property
+    def text_version_label(self):
+        return file_size_label(self.text_version_size)
+
+    @property
+    def accessibility_label(self):
+        """For editors' list of documents: "3 problems", "No problems", or nothing (not a PDF,
+        or not read yet)."""
+        count = self.accessibility_problems
+        if count is None:
+            return ""
+        if count == 0:
+            return _("No problems")
+        return ngettext("%(count)s problem", "%(count)s problems", count) % {"count": count}
+
+    def accessibility_warnings(self):
+        return accessibility_problems(self)
 
     @property
     def processing_label(self):
@@ -441,12 +512,20 @@ class Resource(AbstractDocument):
         PdfRefused when the file is not acceptable, OSError (or the storage's error) when it
         could not be read."""
         self.page_count, self.extracted_text = None, ""
+        self.text_version = self.text_version_size = None
+        self.accessibility = self.accessibility_problems = None
         if self.thumbnail:
             self.thumbnail.delete(save=False)
         if self.file_extension != "pdf":
             return
         details = read_stored_pdf(self.file)
         self.page_count, self.extracted_text = details.page_count, details.text
+        if any(details.pages):
+            self.text_version = details.pages
+            self.text_version_size = text_version_bytes(details.pages)
+        if details.checks is not None:
+            self.accessibility = details.checks
+            self.accessibility_problems = len(accessibility_problems(self))
         if details.thumbnail:
             # A name nobody can guess from the document's: a thumbnail shows the first page,
             # and a web server in front may serve media without asking the site.
@@ -670,6 +749,23 @@ class ResourceIndexPage(FeedListingMixin, BasePage):
 
     class Meta:
         verbose_name = _("resource library")
+
+    @path("<int:document_id>/text/", name="text_version")
+    def text_version_view(self, request, document_id):
+        """A PDF's text version, under the library in the reader's language, in the document's
+        own language; only where its thumbnail may be shown (`Resource.may_be_shown_to`)."""
+        document = Resource.objects.defer("extracted_text").filter(pk=document_id).first()
+        if (
+            document is None
+            or not document.text_version
+            or not document.may_be_shown_to(request.user)
+        ):
+            raise Http404("No text version here.")
+        return self.render(
+            request,
+            template="resources/text_version.html",
+            context_overrides={"document": document, "pages": render_pages(document.text_version)},
+        )
 
     def filtered_items(self, request):
         # The library's rule: only documents readers may see (ResourceQuerySet.listed).

@@ -47,6 +47,8 @@ class PdfDetails:
     page_count: int
     text: str
     thumbnail: bytes  # WebP of the first page; empty if it could not be drawn
+    pages: list = ()  # the text version: each page's blocks, ["h2" | "h3" | "p" | "li", text]
+    checks: dict | None = None  # the accessibility checks (pdf_worker.accessibility_checks)
 
 
 class PdfRefused(Exception):
@@ -105,6 +107,8 @@ def _run_worker(path, check_only=False):
         page_count=result["page_count"],
         text=result["text"],
         thumbnail=base64.b64decode(result["thumbnail"]),
+        pages=result.get("pages") or [],
+        checks=result.get("checks"),
     )
 
 

@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.documents.rich_text import DocumentLinkHandler
-from wagtail.documents.views.documents import IndexView
+from wagtail.documents.views.documents import DocumentsFilterSet, IndexView
 from wagtail.documents.views.multiple import AddView
+
+import django_filters
 
 from ifrc_site.editorial.permissions import media_visible_to
 
@@ -87,14 +89,39 @@ def add_documents_view():
 # The documents list: where each new PDF is in its reading ------------------------------------
 
 
+class LibraryDocumentsFilterSet(DocumentsFilterSet):
+    """Wagtail's filters of the documents list, and one for the PDFs whose accessibility checks
+    found problems."""
+
+    accessibility = django_filters.ChoiceFilter(
+        label=_("Accessibility"),
+        empty_label=_("All documents"),
+        choices=[("problems", _("PDFs with problems")), ("passed", _("PDFs without problems"))],
+        method="filter_accessibility",
+    )
+
+    def filter_accessibility(self, queryset, name, value):
+        if value == "problems":
+            return queryset.filter(accessibility_problems__gt=0)
+        if value == "passed":
+            return queryset.filter(accessibility_problems=0)
+        return queryset
+
+
 class DocumentIndexView(IndexView):
     """Wagtail's documents list with a column saying which documents readers do not see yet
-    because their file is being read, or never will because it was refused."""
+    because their file is being read, or never will because it was refused, and one with the
+    number of accessibility problems of each PDF (resources/accessibility.py)."""
+
+    filterset_class = LibraryDocumentsFilterSet
 
     @property
     def columns(self):
         columns = list(super().columns)
         columns.insert(2, Column("processing", label=_("Processing"), accessor="processing_label"))
+        columns.insert(
+            3, Column("accessibility", label=_("Accessibility"), accessor="accessibility_label")
+        )
         return columns
 
 

@@ -33,7 +33,13 @@ class ResourceFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def pdf(obj, create, extracted, **kwargs):
         text = extracted or "The cold chain passes to county health departments."
-        data = make_pdf(obj.title, "Assessment", "18 September 2020", [("Findings", [text])])
+        data = make_pdf(
+            obj.title,
+            "Assessment",
+            "18 September 2020",
+            [("Findings", [text])],
+            language=obj.language,
+        )
         obj.file.save(f"{obj.title.lower().replace(' ', '-')}.pdf", ContentFile(data), save=False)
         obj._set_document_file_metadata()
         if create:

@@ -2,16 +2,16 @@
 
 For each document that readers may not see (embargoed, expired, in a National Society's
 collection not yet approved, in a private collection) and each page that readers may not see
-(past its expiry time but not yet unpublished, unpublished, private), every way to the same
-item is tried as an anonymous reader, as the editor of another National Society and as an
-editor with rights (communications staff): the library, search and its counts, the file's own
-address, its thumbnail, the related-documents and latest-resources blocks, rich-text links,
+(past its expiry time but not yet unpublished, unpublished, private), every way to the same item
+is tried as an anonymous reader, as the editor of another National Society and as an editor with
+rights (communications staff): the library, search and its counts, the file's own address, its
+thumbnail, its text version, the related-documents and latest-resources blocks, rich-text links,
 the news listing, the library's, the news' and the case studies' feeds, the sitemap, the
 programme page's automatic sections, the page's own address, the admin's choosers and API, and
 the partner API (/api/v2/: listings, searches, filters and detail views). Case studies that may
 not be syndicated (marked so, or without recorded consent) are tried at the feeds and the
-partner API, which also has case studies awaiting approval and images in a National Society's
-or a private collection. A listed document, a live story, a syndicated case study and a listed
+partner API, which also has case studies awaiting approval and images in a National Society's or
+a private collection. A listed document, a live story, a syndicated case study and a listed
 image go through the same doors and must be found at each, so that every check can fail.
 """
 
@@ -20,7 +20,7 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import (
     Collection,
@@ -348,6 +348,17 @@ def test_thumbnail_follows_its_document(world, as_role, kind, role):
     response = as_role(role).get(item.thumbnail.url)
     assert response.status_code == (200 if role == RIGHTS else 404)
     assert as_role(role).get(world.documents["listed"].thumbnail.url).status_code == 200
+
+
+@pytest.mark.parametrize("kind", HIDDEN_DOCUMENTS)
+@pytest.mark.parametrize("role", ROLES)
+def test_text_version_follows_its_document(world, as_role, kind, role):
+    with translation.override("en"):
+        item, listed = world.documents[kind], world.documents["listed"]
+        assert item.text_version_url and listed.text_version_url, "the PDFs have a text version"
+        response = as_role(role).get(item.text_version_url)
+        assert response.status_code == (200 if role == RIGHTS else 404)
+        assert as_role(role).get(listed.text_version_url).status_code == 200
 
 
 @pytest.mark.parametrize("role", ROLES)

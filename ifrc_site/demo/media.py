@@ -873,6 +873,7 @@ def make_pdf(
     kind: str = "report",
     organisation: str = "International Federation of Red Cross and Red Crescent Societies",
     min_pages: int = 1,
+    language: str = "en",
 ) -> bytes:
     """Return the bytes of a text-based A4 PDF.
 
@@ -884,6 +885,8 @@ def make_pdf(
 
     ``kind="poster"`` produces a single-page poster instead, with the sections set as large
     text blocks; short paragraphs containing a phone number are shown extra large.
+
+    ``language`` is the one the PDF declares (its text's).
 
     Documents about immunization or health use a teal accent, others the federation red. Text
     is reduced to Latin-1 for the built-in fonts (curly quotes and dashes become ASCII). The
@@ -903,7 +906,7 @@ def make_pdf(
     pdf.set_author(organisation)
     pdf.set_subject(subtitle)
     pdf.set_creator(organisation)
-    pdf.set_lang("en")
+    pdf.set_lang(language)
     pdf.set_creation_date(_CREATED)
 
     if kind == "poster":

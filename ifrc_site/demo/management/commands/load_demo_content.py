@@ -264,6 +264,9 @@ class Command(BaseCommand):
                     data.pairs(pdf["sections"]),
                     kind=pdf.get("kind", "report"),
                     min_pages=pdf.get("min_pages", 1),
+                    # The built-in PDF fonts have no Arabic letters: the Arabic editions' PDFs
+                    # carry English text, and say so.
+                    language="en" if item["language"] == "ar" else item["language"],
                 )
                 document = Resource(
                     title=item["title"],
