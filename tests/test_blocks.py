@@ -202,7 +202,9 @@ def test_document_list_shows_type_size_and_date():
     assert "18/09/2020" in text
     # The format, size and download time as one list, in the active language.
     assert re.search(r"\| PDF ?, \d+ \w+, \D+ \d+ \w+ \w+ 3G ·", text), text
-    assert "(" not in text
+    assert "(PDF" not in text
+    # ... and its text version, with the size of that.
+    assert re.search(r"Read as text \(\d+ KB\) : Polio", text), text
     assert "Read more" in text
 
 
