@@ -29,6 +29,7 @@ from .caching.pagecache import fragment
 from .editorial.forms import SitePageForm
 from .feeds import feed, feeds
 from .queries import public
+from .reviews import ReviewedMixin
 from .taxonomy import region_of
 
 # Collections readers may see -----------------------------------------------------------------
@@ -419,13 +420,18 @@ class HomePage(ContentFeedMixin, BasePage):
         return context
 
 
-class StandardPage(BasePage):
+class StandardPage(ReviewedMixin, BasePage):
     """An ordinary page: about us, privacy, terms of use."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        *ReviewedMixin.review_panels,
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["ifrc_site.HomePage", "ifrc_site.StandardPage"]
@@ -435,7 +441,7 @@ class StandardPage(BasePage):
         verbose_name = _("standard page")
 
 
-class ProgrammePage(ContentFeedMixin, BasePage):
+class ProgrammePage(ReviewedMixin, ContentFeedMixin, BasePage):
     """A programme of work (Migration, Immunization), composed from blocks by staff.
 
     News stories, documents and case studies name the programmes they belong to; the page's
@@ -472,6 +478,7 @@ class ProgrammePage(ContentFeedMixin, BasePage):
             )
         ),
         FieldPanel("body"),
+        *ReviewedMixin.review_panels,
     ]
     search_fields = [
         *BasePage.search_fields,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
@@ -47,6 +48,10 @@ from resources.models import (
 def credentials_file():
     """Where the demo's logins are written (settings.DEMO_CREDENTIALS_FILE)."""
     return Path(settings.DEMO_CREDENTIALS_FILE)
+
+
+# When the demo's programme pages were last checked (readers see it at their foot).
+REVIEWED_ON = {"migration": datetime.date(2026, 3, 12), "immunization": datetime.date(2026, 6, 2)}
 
 
 @dataclass
@@ -239,6 +244,9 @@ class Command(BaseCommand):
             for name, value in page_fields(texts[slug], refs).items():
                 setattr(page, name, value)
             page.listing_image = page.hero_image
+            # Kept current by communications staff, who are reminded a year after this date.
+            page.last_reviewed_on = REVIEWED_ON[slug]
+            page.review_group = Group.objects.filter(name=roles.COMMUNICATIONS_GROUP).first()
             page.save_revision().publish()
 
     def pictures(self, refs):
