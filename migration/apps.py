@@ -12,10 +12,11 @@ class MigrationConfig(AppConfig):
         from ifrc_site.caching.purge import register_dependent_pages
         from ifrc_site.editorial.roles import register_approval_pages, register_society_pages
 
-        from . import signals
+        from . import health, signals
         from .models import HelpFinderPage, HelpPointSectionPage, next_help_point_change
 
         signals.connect()
+        health.register()
         # "Open now" changes with the clock: the cached finder is rendered afresh at the next
         # opening, closing or local midnight of any help point.
         register_schedule(next_help_point_change)

@@ -17,7 +17,7 @@ class ResourcesConfig(AppConfig):
         from ifrc_site.search.kinds import register_kind
         from ifrc_site.sitemaps import register_sitemap
 
-        from . import signals
+        from . import health, signals
         from .models import (
             CaseStudyIndexPage,
             CaseStudyPage,
@@ -31,6 +31,7 @@ class ResourcesConfig(AppConfig):
 
         signals.connect()
         register_schedule(next_document_change)
+        health.register()
         register_feed(
             Feed(
                 name="resources",

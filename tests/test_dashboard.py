@@ -20,7 +20,12 @@ from wagtail.models import Locale
 import pytest
 
 from ifrc_site.editorial import roles
-from ifrc_site.editorial.dashboard import CommunicationsPanel, SocietyEditorPanel, panels_for
+from ifrc_site.editorial.dashboard import (
+    CommunicationsPanel,
+    ContentHealthPanel,
+    SocietyEditorPanel,
+    panels_for,
+)
 from ifrc_site.models import NationalSociety
 from migration.models import MigrationPage
 from news.models import NewsIndexPage
@@ -133,7 +138,10 @@ def section_html(html, panel_id, name):
 
 
 def test_each_role_gets_its_own_panel(people, django_user_model):
-    assert [type(panel) for panel in panels_for(people["comms"])] == [CommunicationsPanel]
+    assert [type(panel) for panel in panels_for(people["comms"])] == [
+        CommunicationsPanel,
+        ContentHealthPanel,
+    ]
     assert [type(panel) for panel in panels_for(people["a"])] == [SocietyEditorPanel]
     nobody = django_user_model.objects.create_user("dash-nobody", "n@example.org", "x")
     assert panels_for(nobody) == []
@@ -142,6 +150,7 @@ def test_each_role_gets_its_own_panel(people, django_user_model):
     assert response.status_code == 200
     assert 'id="communications-to-do' in response.text
     assert 'id="society-editor-to-do' not in response.text
+    assert 'id="content-health-section"' in response.text
 
     response = client_for(people["a"]).get(reverse("wagtailadmin_home"))
     assert response.status_code == 200

@@ -29,7 +29,9 @@ from wagtail.models import (
     get_default_page_content_type,
 )
 
+from ..caching.pagecache import fragment
 from ..models import NationalSociety
+from . import health
 from .permissions import can_see_whole_tree
 
 SHOWN = 5
@@ -415,11 +417,32 @@ class SocietyEditorPanel(RolePanel):
         return fill_with_pages(listing, states, lambda state: state.object_id, sent_back)
 
 
+class ContentHealthPanel(Component):
+    """For communications staff: how many problems of each kind the content health report
+    lists (editorial/health.py), each a link to them. Counted once per content generation."""
+
+    name = "content_health"
+    template_name = "ifrc_site/dashboard/content_health.html"
+    order = 110
+
+    def get_context_data(self, parent_context=None):
+        totals = fragment(("content-health-counts",), health.counts)
+        url = reverse("content_health")
+        return {
+            "rows": [
+                (label, totals.get(kind, 0), f"{url}?kind={kind}")
+                for kind, label in health.KINDS.items()
+            ],
+            "report_url": url,
+        }
+
+
 def panels_for(user):
     """The panels for `user`'s roles: none for someone with neither."""
     panels = []
     if can_see_whole_tree(user):
         panels.append(CommunicationsPanel(user))
+        panels.append(ContentHealthPanel())
     if NationalSociety.objects.filter(editor_group__user=user).exists():
         panels.append(SocietyEditorPanel(user))
     return panels

@@ -10,7 +10,12 @@ from wagtail import hooks
 from .admin_views import ConfinedDocumentsAPIViewSet, ConfinedImagesAPIViewSet
 from .dashboard import panels_for
 from .permissions import can_see_whole_tree, chooser_pages_for, media_visible_to, own_part
-from .reports import OutOfDateTranslationsMenuItem, OutOfDateTranslationsView
+from .reports import (
+    ContentHealthMenuItem,
+    ContentHealthView,
+    OutOfDateTranslationsMenuItem,
+    OutOfDateTranslationsView,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -37,6 +42,29 @@ def register_out_of_date_translations_menu_item():
         name="out-of-date-translations",
         icon_name="globe",
         order=1150,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_content_health_urls():
+    return [
+        path("reports/content-health/", ContentHealthView.as_view(), name="content_health"),
+        path(
+            "reports/content-health/results/",
+            ContentHealthView.as_view(results_only=True),
+            name="content_health_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_content_health_menu_item():
+    return ContentHealthMenuItem(
+        _("Content health"),
+        reverse("content_health"),
+        name="content-health",
+        icon_name="warning",
+        order=1140,
     )
 
 

@@ -1,14 +1,18 @@
-"""An admin report for editors: translations published before their English page changed."""
+"""Admin reports for editors: translations published before their English page changed, and
+the content health report (editorial/health.py)."""
 
 import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.reports import PageReportView
+from wagtail.admin.views.reports import PageReportView, ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..i18n import out_of_date_translations
+from . import health
+from .permissions import can_see_whole_tree
 
 
 class OutOfDateTranslationsView(PageReportView):
@@ -44,3 +48,45 @@ class OutOfDateTranslationsMenuItem(MenuItem):
         return PagePermissionPolicy().user_has_any_permission(
             request.user, ["add", "change", "publish"]
         )
+
+
+class ContentHealthView(ReportView):
+    """Every problem the content health checks find, of one kind (`?kind=`) or all, each with
+    a link to where it is fixed; for communications staff and administrators."""
+
+    results_template_name = "ifrc_site/reports/content_health_results.html"
+    page_title = _("Content health")
+    header_icon = "warning"
+    index_url_name = "content_health"
+    index_results_url_name = "content_health_results"
+    paginate_by = 100
+    export_headings = {
+        "kind_label": _("Problem"),
+        "title": _("Item"),
+        "detail": _("Detail"),
+        "edit_url": _("Where to fix it"),
+    }
+    list_export = ["kind_label", "title", "detail", "edit_url"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_see_whole_tree(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_filename(self):
+        return f"content-health-{datetime.date.today():%Y-%m-%d}"
+
+    def get_queryset(self):
+        kind = self.request.GET.get("kind")
+        return health.problems(kind if kind in health.KINDS else None)
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["kinds"] = health.KINDS
+        context["kind"] = self.request.GET.get("kind", "")
+        return context
+
+
+class ContentHealthMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_whole_tree(request.user)
