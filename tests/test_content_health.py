@@ -18,7 +18,7 @@ from resources.models import Resource
 
 from .factories import ImageFactory, ResourceFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 REPORT = "/admin/reports/content-health/"
 

@@ -17,7 +17,7 @@ from ifrc_site.models import StandardPage
 from ifrc_site.reviews import due_pages
 from migration.models import MigrationPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 
 @pytest.mark.parametrize(

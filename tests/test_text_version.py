@@ -24,7 +24,7 @@ from resources.models import Resource
 
 from .factories import ResourceFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 
 def report_with_headings(language=None, title=None):
