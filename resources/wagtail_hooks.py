@@ -115,6 +115,10 @@ class DocumentIndexView(IndexView):
 
     filterset_class = LibraryDocumentsFilterSet
 
+    def get_base_queryset(self):
+        # The list shows none of what the reading stored at length.
+        return super().get_base_queryset().defer("extracted_text", "text_version", "accessibility")
+
     @property
     def columns(self):
         columns = list(super().columns)
