@@ -2,9 +2,10 @@
 
 Programme pages and standard pages carry the day someone last checked them and who looks after
 them (a user, or a group); readers see "Last reviewed: 12 March 2026" at the foot of the page.
-`manage.py send_review_reminders` (monthly, from cron) e-mails each owner the pages that are due:
-not reviewed for REVIEW_AFTER_MONTHS (12), or never since they were first published. Help
-points have their own, stricter check (`HelpPointPage.last_verified_on`).
+Help points have owners too, and their own date and period: "last verified", six months
+(`HelpPointPage`). `manage.py send_review_reminders` (monthly, from cron) e-mails each owner the
+pages that are due: not reviewed within their period (REVIEW_AFTER_MONTHS, 12, for the others),
+or never since they were first published.
 """
 
 import datetime
@@ -28,16 +29,12 @@ def review_after_months():
     return getattr(settings, "REVIEW_AFTER_MONTHS", 12)
 
 
-class ReviewedMixin(models.Model):
-    last_reviewed_on = models.DateField(
-        _("last reviewed on"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "The day someone last checked that this page is still right. Readers see it at "
-            "the foot of the page; the owner is reminded when it is a year old."
-        ),
-    )
+class OwnedMixin(models.Model):
+    """Who is reminded to review a page: a user, or a group's members. A model says which of
+    its dates is the review date (`review_date_field`) and how long a review holds
+    (`review_period()`)."""
+
+    review_date_field = "last_reviewed_on"
     review_owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("owner"),
@@ -57,13 +54,33 @@ class ReviewedMixin(models.Model):
         help_text=_("Or a group, whose members are all reminded."),
     )
 
+    owner_panels = [FieldPanel("review_owner"), FieldPanel("review_group")]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def review_period(cls):
+        return datetime.timedelta(days=round(review_after_months() * 30.44))
+
+    @property
+    def reviewed_on(self):
+        return getattr(self, self.review_date_field)
+
+
+class ReviewedMixin(OwnedMixin):
+    last_reviewed_on = models.DateField(
+        _("last reviewed on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day someone last checked that this page is still right. Readers see it at "
+            "the foot of the page; the owner is reminded when it is a year old."
+        ),
+    )
     review_panels = [
         MultiFieldPanel(
-            [
-                FieldPanel("last_reviewed_on"),
-                FieldPanel("review_owner"),
-                FieldPanel("review_group"),
-            ],
+            [FieldPanel("last_reviewed_on"), *OwnedMixin.owner_panels],
             heading=_("Review"),
         )
     ]
@@ -76,26 +93,28 @@ def reviewed_page_models():
     return [
         model
         for model in apps.get_models()
-        if issubclass(model, ReviewedMixin) and issubclass(model, Page)
+        if issubclass(model, OwnedMixin) and issubclass(model, Page)
     ]
 
 
 def due_pages(today=None):
-    """Live pages not reviewed within REVIEW_AFTER_MONTHS, or never since first published."""
+    """Live pages whose review date is older than their period, or which have none and were
+    first published longer ago than that."""
     today = today or timezone.localdate()
-    cutoff = today - datetime.timedelta(days=round(review_after_months() * 30.44))
-    cutoff_time = timezone.make_aware(datetime.datetime.combine(cutoff, datetime.time.min))
     due = []
     for model in reviewed_page_models():
+        cutoff = today - model.review_period()
+        cutoff_time = timezone.make_aware(datetime.datetime.combine(cutoff, datetime.time.min))
+        field = model.review_date_field
         due += list(
             model.objects.live()
             .filter(
-                Q(last_reviewed_on__lt=cutoff)
-                | Q(last_reviewed_on__isnull=True, first_published_at__lt=cutoff_time)
+                Q(**{f"{field}__lt": cutoff})
+                | Q(**{f"{field}__isnull": True, "first_published_at__lt": cutoff_time})
             )
             .select_related("review_owner", "review_group", "locale")
         )
-    return sorted(due, key=lambda page: (page.last_reviewed_on or datetime.date.min, page.pk))
+    return sorted(due, key=lambda page: (page.reviewed_on or datetime.date.min, page.pk))
 
 
 def recipients(page):
@@ -123,18 +142,16 @@ def send_reminders(today=None):
     for address, owned in sorted(by_address.items()):
         lines = [
             f"- {page.title} ({page.locale.language_code}), last reviewed "
-            f"{page.last_reviewed_on or 'never'}: "
+            f"{page.reviewed_on or 'never'}: "
             f"{base}{reverse('wagtailadmin_pages:edit', args=[page.pk])}"
             for page in owned
         ]
         send_mail(
             subject=f"{len(owned)} page(s) to review on {settings.WAGTAIL_SITE_NAME}",
             message=(
-                "These pages have not been reviewed for "
-                f"{review_after_months()} months. Please check that each is still right, "
-                'then set its "last reviewed on" date (in its Review panel) and publish.\n\n'
-                + "\n".join(lines)
-                + "\n"
+                "These pages have not been reviewed for a while. Please check that each is "
+                'still right, then set its "last reviewed on" date (for a help point: "last '
+                'verified on") and publish.\n\n' + "\n".join(lines) + "\n"
             ),
             from_email=None,
             recipient_list=[address],

@@ -30,6 +30,7 @@ from ifrc_site.caching.pagecache import fragment
 from ifrc_site.editorial.forms import LocalisedPageForm
 from ifrc_site.models import BasePage, NationalSociety, ProgrammePage, SocietySectionChildMixin
 from ifrc_site.queries import public
+from ifrc_site.reviews import OwnedMixin
 from ifrc_site.security.policy import allow_self
 
 from . import hours, offline
@@ -201,7 +202,7 @@ class HelpPointPageForm(LocalisedPageForm):
         return cleaned_data
 
 
-class HelpPointPage(SocietySectionChildMixin, BasePage):
+class HelpPointPage(OwnedMixin, SocietySectionChildMixin, BasePage):
     """A help point, hotline, mobile team or online service of a National Society."""
 
     national_society = models.ForeignKey(
@@ -315,7 +316,7 @@ class HelpPointPage(SocietySectionChildMixin, BasePage):
         ),
         FieldPanel("details"),
         MultiFieldPanel(
-            [FieldPanel("last_verified_on"), FieldPanel("verified_by")],
+            [FieldPanel("last_verified_on"), FieldPanel("verified_by"), *OwnedMixin.owner_panels],
             heading=_("Verification"),
         ),
     ]
@@ -332,6 +333,12 @@ class HelpPointPage(SocietySectionChildMixin, BasePage):
     base_form_class = HelpPointPageForm
 
     STALE_AFTER = datetime.timedelta(days=183)
+    # Its owners are reminded when it is stale (ifrc_site/reviews.py).
+    review_date_field = "last_verified_on"
+
+    @classmethod
+    def review_period(cls):
+        return cls.STALE_AFTER
 
     class Meta:
         verbose_name = _("help point or hotline")

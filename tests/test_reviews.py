@@ -15,7 +15,7 @@ import pytest
 
 from ifrc_site.models import StandardPage
 from ifrc_site.reviews import due_pages
-from migration.models import MigrationPage
+from migration.models import HelpPointPage, MigrationPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
@@ -120,3 +120,18 @@ def test_due_pages_without_an_owner_are_counted_not_mailed(home):
     assert mail.outbox == []
     assert "0 owner(s) reminded" in output.getvalue()
     assert "with no owner to remind" in output.getvalue()
+
+
+def test_help_point_owners_are_reminded_when_it_was_last_verified_six_months_ago(owners):
+    owner, _group = owners
+    point = HelpPointPage.objects.live().filter(locale=Locale.get_default()).first()
+    HelpPointPage.objects.filter(pk=point.pk).update(
+        review_owner=owner, last_verified_on=timezone.localdate() - datetime.timedelta(days=60)
+    )
+    assert point.pk not in {due.pk for due in due_pages()}
+    HelpPointPage.objects.filter(pk=point.pk).update(
+        last_verified_on=timezone.localdate() - datetime.timedelta(days=200)
+    )
+    call_command("send_review_reminders", stdout=io.StringIO())
+    [message] = [message for message in mail.outbox if message.to == ["owner@example.org"]]
+    assert f"/admin/pages/{point.pk}/edit/" in message.body
