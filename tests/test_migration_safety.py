@@ -153,41 +153,81 @@ def test_contracts_are_read_from_the_migration_module(monkeypatch):
     assert errors(problems(contract, item_state(), nowhere))
 
 
-def git(*args):
-    done = subprocess.run(
-        ["git", *args], cwd=REPOSITORY, capture_output=True, text=True, check=True
+APPS = ("ifrc_site", "migration", "immunization", "news", "resources")
+
+
+def migration_files():
+    return sorted(
+        path.relative_to(REPOSITORY).as_posix()
+        for app in APPS
+        for path in (REPOSITORY / app / "migrations").glob("0*.py")
     )
-    return done.stdout
 
 
-def run_command(since):
+@pytest.fixture
+def releases(tmp_path):
+    """A throwaway git repository holding "releases" of the project's files, made of copies of
+    them, so that these tests need no history of the project's own (CI may have none)."""
+    repository = tmp_path / "releases"
+    repository.mkdir()
+
+    def git(*args):
+        return subprocess.run(
+            ["git", "-c", "user.name=Releases", "-c", "user.email=releases@example.org", *args],
+            cwd=repository,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    def release(paths):
+        """Commit these project files (and every app's Python code) as a release."""
+        for path in {*paths, *(f"{app}/models.py" for app in APPS)}:
+            target = repository / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes((REPOSITORY / path).read_bytes())
+        git("add", "-A")
+        git("commit", "-q", "--allow-empty", "-m", "a release")
+        return git("rev-parse", "HEAD").strip()
+
+    git("init", "-q")
+    return repository, release
+
+
+def run_command(since, repository):
     """The command's output, and the migrations it lists as checked (two-space indented)."""
     out = StringIO()
-    call_command("check_migrations", since=since, stdout=out)
+    call_command("check_migrations", since=since, repository=str(repository), stdout=out)
     return out.getvalue(), re.findall(r"^  (\S+)$", out.getvalue(), re.MULTILINE)
 
 
-def test_the_command_checks_only_what_is_not_committed_against_head():
-    # Nothing committed is new against HEAD: only migration files not committed yet (none in CI).
-    committed = set(git("ls-tree", "-r", "--name-only", "HEAD").splitlines())
-    on_disk = {
-        path.relative_to(REPOSITORY).as_posix()
-        for app in ("ifrc_site", "migration", "immunization", "news", "resources")
-        for path in (REPOSITORY / app / "migrations").glob("0*.py")
+def test_nothing_is_new_since_a_release_that_has_every_migration(releases):
+    repository, release = releases
+    revision = release(migration_files())
+    output, listed = run_command(revision, repository)
+    assert listed == []
+    assert output.endswith(f"0 new migrations checked since {revision}: OK\n")
+
+
+def test_the_command_checks_the_migrations_added_since_a_release(releases):
+    repository, release = releases
+    newer = {
+        "news/migrations/0005_listing_indexes.py",
+        "resources/migrations/0005_listing_indexes.py",
     }
-    expected = sorted(path.replace("/migrations/", ".")[:-3] for path in on_disk - committed)
-    output, listed = run_command("HEAD")
-    assert listed == expected
-    assert output.endswith(f"{len(expected)} new migrations checked since HEAD: OK\n")
+    revision = release([path for path in migration_files() if path not in newer])
+    output, listed = run_command(revision, repository)
+    assert listed == ["news.0005_listing_indexes", "resources.0005_listing_indexes"]
+    assert output.endswith(f"2 new migrations checked since {revision}: OK\n")
 
 
-def test_the_command_checks_the_migrations_added_since_a_revision():
-    path = "resources/migrations/0005_listing_indexes.py"
-    added = git("log", "--format=%H", "--diff-filter=A", "--", path).split()[-1]
-    output, listed = run_command(f"{added}^")
-    assert {"news.0005_listing_indexes", "resources.0005_listing_indexes"} <= set(listed)
-    assert "resources.0004_resource_language_versions" not in listed
-    assert output.endswith(f"{len(listed)} new migrations checked since {added}^: OK\n")
+def test_a_revision_the_repository_does_not_have_is_refused(releases):
+    from django.core.management.base import CommandError
+
+    repository, release = releases
+    release(migration_files())
+    with pytest.raises(CommandError, match="is not a commit here"):
+        run_command("v0.0.1", repository)
 
 
 def test_without_history_the_command_checks_the_newest_migration_of_each_app(monkeypatch):

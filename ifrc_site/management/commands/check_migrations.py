@@ -38,12 +38,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import migrations
 from django.db.migrations.loader import MigrationLoader
 from django.db.models import NOT_PROVIDED
 
 PROJECT_APPS = ("ifrc_site", "migration", "immunization", "news", "resources")
+# The project's folder: migration files are named by their path in it, as in the repository.
+PROJECT = Path(settings.BASE_DIR).resolve()
 
 ADVICE = {
     migrations.RemoveField: (
@@ -178,12 +181,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--since", metavar="REF", help="the previous release's git revision")
+        parser.add_argument(
+            "--repository",
+            metavar="DIR",
+            help="the git repository holding the releases (default: the project's own); its "
+            "top stands for the project's folder",
+        )
 
-    def since_release(self, loader, since):
+    def since_release(self, loader, since, repository=None):
         """The migrations whose files are not in the previous release's tree, the revision
         compared with, and how to find what that release's code still mentions."""
-        # Paths from git are relative to the repository's top, where it then runs.
-        here = apps.get_app_config(PROJECT_APPS[0]).path
+        # Paths from git are relative to the repository's top, where it then runs; the
+        # project's files are named by their path in the project's folder, its top.
+        here = repository or apps.get_app_config(PROJECT_APPS[0]).path
         top = Path(git("rev-parse", "--show-toplevel", cwd=here).strip())
         if since is None:
             # git describe exits with 128 when no tag matches.
@@ -202,7 +212,7 @@ class Command(BaseCommand):
         previous_files = set(git("ls-tree", "-r", "--name-only", since, cwd=top).splitlines())
 
         def previous_tree_references(app, name):
-            folder = Path(apps.get_app_config(app).path).relative_to(top).as_posix()
+            folder = Path(apps.get_app_config(app).path).relative_to(PROJECT).as_posix()
             pathspecs = [f":(glob){folder}/**/*.py", f":(exclude){folder}/migrations"]
             found = git("grep", "-lwF", "-e", name, since, "--", *pathspecs, cwd=top, ok=(0, 1))
             return [line[len(since) + 1 :] for line in found.splitlines()]
@@ -210,16 +220,19 @@ class Command(BaseCommand):
         new = []
         for key, migration in sorted(loader.disk_migrations.items()):
             source = Path(sys.modules[type(migration).__module__].__file__).resolve()
-            if key[0] in PROJECT_APPS and source.relative_to(top).as_posix() not in previous_files:
+            if (
+                key[0] in PROJECT_APPS
+                and source.relative_to(PROJECT).as_posix() not in previous_files
+            ):
                 new.append((key, migration))
         return new, since, previous_tree_references
 
-    def handle(self, *args, since=None, **options):
+    def handle(self, *args, since=None, repository=None, **options):
         loader = MigrationLoader(None, ignore_no_migrations=True)
         try:
-            new, since, previous_tree_references = self.since_release(loader, since)
+            new, since, previous_tree_references = self.since_release(loader, since, repository)
         except CommandError as error:
-            if since is not None:
+            if since is not None or repository is not None:
                 raise
             # No history to compare with (a copy without .git, a shallow clone): the newest
             # migration of each app, what the next deploy would run first.
