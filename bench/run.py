@@ -285,7 +285,8 @@ def table(rows, columns):
 
 def production_env(media_root, **settings):
     """The environment of the production settings on this machine, as every benchmark runs
-    them: a throwaway key, local host names, plain HTTP, media served by the site itself."""
+    them: a throwaway key, local host names, plain HTTP, media served by the site itself, and
+    background tasks run where they are asked for, as `make serve` runs them (no worker)."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "ifrc_site.settings.production",
@@ -294,6 +295,7 @@ def production_env(media_root, **settings):
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
         "SERVE_MEDIA": "true",
+        "TASKS_BACKEND": "immediate",
         "MEDIA_ROOT": str(media_root),
         **settings,
     }

@@ -39,6 +39,8 @@ make --no-print-directory install >/dev/null
 export DJANGO_SETTINGS_MODULE=ifrc_site.settings.production
 export SECRET_KEY="${SECRET_KEY:-$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')}"
 export ALLOWED_HOSTS="127.0.0.1,localhost"
+# As `make serve`: background tasks run where they are asked for, with no worker.
+export TASKS_BACKEND="${TASKS_BACKEND:-immediate}"
 if [ -z "${DATABASE_URL:-}" ]; then
     export DATABASE_URL="sqlite:///$PWD/$RESULTS/soak.sqlite3"
     export MEDIA_ROOT="$PWD/$RESULTS/media"
