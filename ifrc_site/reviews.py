@@ -97,12 +97,12 @@ def reviewed_page_models():
     ]
 
 
-def due_pages(today=None):
-    """Live pages whose review date is older than their period, or which have none and were
-    first published longer ago than that."""
+def due_pages(today=None, models=None):
+    """Live pages (of `models`, else every page type with owners) whose review date is older
+    than their period, or which have none and were first published longer ago than that."""
     today = today or timezone.localdate()
     due = []
-    for model in reviewed_page_models():
+    for model in reviewed_page_models() if models is None else models:
         cutoff = today - model.review_period()
         cutoff_time = timezone.make_aware(datetime.datetime.combine(cutoff, datetime.time.min))
         field = model.review_date_field

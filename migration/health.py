@@ -1,19 +1,19 @@
 """The help directory's content health check (ifrc_site/editorial/health.py): help points and
 hotlines whose details nobody has checked for six months."""
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from ifrc_site.editorial.health import Problem, page_edit_url, register_check
+from ifrc_site.reviews import due_pages
 
 from .models import HelpPointPage
 
 
 def help_points_not_verified():
-    stale_before = timezone.localdate() - HelpPointPage.STALE_AFTER
-    pages = HelpPointPage.objects.live().filter(last_verified_on__lt=stale_before)
-    for page in pages.only("pk", "title", "last_verified_on").order_by("last_verified_on"):
+    """The help points due for review (`ifrc_site.reviews.due_pages`: last verified longer ago
+    than `HelpPointPage.STALE_AFTER`)."""
+    for page in due_pages(models=[HelpPointPage]):
         yield Problem(
             "help_point_unverified",
             page.title,

@@ -2,14 +2,11 @@
 documents readers may not see, heavy PDFs without a text version, PDFs whose accessibility
 check found problems."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from wagtail.models import Page, ReferenceIndex
-
-from ifrc_site.editorial.health import Problem, page_edit_url, register_check
+from ifrc_site.editorial.health import Problem, closed_links, register_check
 
 from .accessibility import accessibility_problems
 from .models import Resource
@@ -23,30 +20,14 @@ def document_edit_url(document_id):
 
 
 def links_to_documents_readers_may_not_see():
-    """Live pages whose blocks or text link to an embargoed, expired, unapproved, private,
-    unread or deleted document."""
-    page_type = ContentType.objects.get_for_model(Page)
-    references = ReferenceIndex.objects.filter(
-        base_content_type=page_type, to_content_type=ContentType.objects.get_for_model(Resource)
-    ).values_list("object_id", "to_object_id")
-    live = set(
-        Page.objects.live()
-        .filter(pk__in={int(source) for source, _target in references})
-        .values_list("pk", flat=True)
+    """Links to embargoed, expired, unapproved, private, unread or deleted documents (the rule
+    of `Resource.objects.listed()`)."""
+    return closed_links(
+        "hidden_document_link",
+        Resource,
+        lambda ids: set(Resource.objects.listed().filter(pk__in=ids).values_list("pk", flat=True)),
+        _lazy("links to %(count)s document(s) readers may not see"),
     )
-    listed = set(Resource.objects.listed().values_list("pk", flat=True))
-    hidden = {}
-    for source, target in references:
-        if int(source) in live and int(target) not in listed:
-            hidden.setdefault(int(source), set()).add(int(target))
-    titles = dict(Page.objects.filter(pk__in=hidden).values_list("pk", "title"))
-    for source, documents in sorted(hidden.items()):
-        yield Problem(
-            "hidden_document_link",
-            titles.get(source, "?"),
-            _("links to %(count)s document(s) readers may not see") % {"count": len(documents)},
-            page_edit_url(source),
-        )
 
 
 def heavy_pdfs_without_a_text_version():

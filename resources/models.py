@@ -37,7 +37,7 @@ from ifrc_site.api.fields import (
     TranslationsField,
 )
 from ifrc_site.blocks import BaseStreamBlock
-from ifrc_site.caching.pagecache import fragment
+from ifrc_site.caching.pagecache import fragment, remembered
 from ifrc_site.editorial.forms import LocalisedPageForm
 from ifrc_site.listing import ListingFilterSet, paginate
 from ifrc_site.models import (
@@ -76,7 +76,7 @@ class ResourceType(models.TextChoices):
 
 def library_url(language):
     """The library's address in a language (its page there, else the default language's);
-    kept once per content generation."""
+    kept once per content generation, and in each process's memory (every card asks)."""
 
     def find():
         libraries = ResourceIndexPage.objects.live().select_related("locale")
@@ -84,7 +84,7 @@ def library_url(language):
         library = by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
         return library.url if library else ""
 
-    return fragment(("library-url", language), find)
+    return remembered(("library-url", language), find)
 
 
 def file_size_label(size):

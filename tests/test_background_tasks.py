@@ -358,3 +358,17 @@ def test_failed_readings_are_queued_again_when_asked(admin_client, queue, monkey
     run_worker()
     document.refresh_from_db()
     assert document.processing == "ready" and document.page_count == 1
+
+
+def test_the_documents_named_are_read_again_whatever_their_state(admin_client, queue):
+    upload(admin_client)
+    run_worker()
+    document = Resource.objects.get(title="Queued field-report.pdf")
+    assert document.processing == "ready"
+    call_command("process_documents", str(document.pk), stdout=io.StringIO())
+    document.refresh_from_db()
+    assert document.processing == "pending"  # hidden again until read
+    assert queued("process_document").count() == 1
+    run_worker()
+    document.refresh_from_db()
+    assert document.processing == "ready" and document.page_count == 1

@@ -3,6 +3,7 @@ kind of problem is made here with fixture content, found, linked to where it is 
 exported (ifrc_site/editorial/health.py, resources/health.py, migration/health.py)."""
 
 import datetime
+import io
 
 from django.utils import timezone
 
@@ -12,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from ifrc_site.editorial import health
-from ifrc_site.models import StandardPage
+from ifrc_site.models import NationalSociety, StandardPage
 from migration.models import HelpPointPage, MigrationPage
 from resources.models import Resource
 
@@ -135,7 +136,7 @@ def test_the_report_lists_every_kind_filters_and_exports(admin_client):
     assert csv.splitlines()[0] == "Problem,Item,Detail,Where to fix it"
     assert f"Picture without alt text,Unlabelled photo,no alt text,/admin/images/{image.pk}/" in csv
     xlsx = admin_client.get(REPORT, {"export": "xlsx", "kind": "alt_text"})
-    sheet = load_workbook(filename=__import__("io").BytesIO(b"".join(xlsx))).active
+    sheet = load_workbook(filename=io.BytesIO(b"".join(xlsx))).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0] == ["Problem", "Item", "Detail", "Where to fix it"]
     assert ["Picture without alt text", "Unlabelled photo", "no alt text"] in [
@@ -148,8 +149,6 @@ def test_only_staff_see_the_report_and_the_counts(admin_client, client, django_u
     dashboard = admin_client.get("/admin/").content.decode()
     assert 'id="content-health-section"' in dashboard
     assert 'href="/admin/reports/content-health/?kind=alt_text"' in dashboard
-
-    from ifrc_site.models import NationalSociety
 
     society = NationalSociety.objects.filter(editor_group__isnull=False).first()
     editor = django_user_model.objects.create_user("society-editor", password="x")

@@ -12,12 +12,14 @@ from io import StringIO
 from pathlib import Path
 
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import migrations, models
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.state import ModelState, ProjectState
 
 import pytest
 
+from ifrc_site.management.commands import check_migrations
 from ifrc_site.management.commands.check_migrations import problems
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -222,8 +224,6 @@ def test_the_command_checks_the_migrations_added_since_a_release(releases):
 
 
 def test_a_revision_the_repository_does_not_have_is_refused(releases):
-    from django.core.management.base import CommandError
-
     repository, release = releases
     release(migration_files())
     with pytest.raises(CommandError, match="is not a commit here"):
@@ -233,9 +233,6 @@ def test_a_revision_the_repository_does_not_have_is_refused(releases):
 def test_without_history_the_command_checks_the_newest_migration_of_each_app(monkeypatch):
     """A copy of the code without its git history (or a shallow clone) still gets a check:
     of what the next deploy would run first."""
-    from django.core.management.base import CommandError
-
-    from ifrc_site.management.commands import check_migrations
 
     def no_repository(*args, **kwargs):
         raise CommandError("not a git repository.")

@@ -10,6 +10,7 @@ fonts not embedded.
 
 import io
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from wagtail.models import Collection
@@ -18,9 +19,10 @@ import pytest
 from fpdf import FPDF
 from PIL import Image as PILImage
 
+from ifrc_site.caching import pagecache
 from resources import pdf
 from resources.accessibility import accessibility_problems
-from resources.models import Resource
+from resources.models import Resource, library_url
 
 from .factories import ResourceFactory
 
@@ -238,8 +240,6 @@ def test_heavy_pages_are_reported(settings):
 
 
 def upload(client, name, data):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     return client.post(
         "/admin/documents/add/",
         {
@@ -269,3 +269,17 @@ def test_editors_see_the_checks_on_the_document_and_filter_the_list_by_them(admi
     Resource.objects.filter(pk=document.pk).update(accessibility_problems=0)
     assert edit not in listed("problems").content.decode()
     assert edit in listed("passed").content.decode()
+
+
+def test_the_library_address_is_asked_of_the_shared_cache_once_per_generation(monkeypatch):
+    asked = []
+    fragment = pagecache.fragment
+    monkeypatch.setattr(
+        pagecache,
+        "fragment",
+        lambda parts, compute: asked.append(parts) or fragment(parts, compute),
+    )
+    urls = {library_url("fr") for _card in range(12)}
+    assert urls == {"/fr/resources/"} and len(asked) == 1
+    pagecache.purge_all("a test")
+    assert library_url("fr") == "/fr/resources/" and len(asked) == 2

@@ -154,6 +154,23 @@ def fragment(parts, compute):
     return value
 
 
+# Small values that one page asks for many times (a link on every card): kept in this process's
+# memory for the current generation too, so that only the first ask costs a cache round trip.
+_remembered = {}
+MAX_REMEMBERED = 256
+
+
+def remembered(parts, compute):
+    """`fragment(parts, compute)`, also kept in this process until the generation changes."""
+    key, current = tuple(parts), generation()
+    entry = _remembered.get(key)
+    if entry is None or entry[0] != current:
+        if len(_remembered) >= MAX_REMEMBERED:
+            _remembered.clear()
+        entry = _remembered[key] = (current, fragment(parts, compute))
+    return entry[1]
+
+
 def purge_all(reason="", previous=0):
     """Start a new generation: every cached page is rendered afresh on its next request. The
     next scheduled change is looked up again, since the change may have been to a schedule."""

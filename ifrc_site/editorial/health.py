@@ -15,13 +15,14 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, ReferenceIndex
 
 from ..i18n import out_of_date_translations
-from ..reviews import ReviewedMixin, due_pages
+from ..reviews import ReviewedMixin, due_pages, reviewed_page_models
 
 
 @dataclass
@@ -121,36 +122,58 @@ def translations_behind_their_source():
         )
 
 
-def links_to_pages_readers_cannot_open():
-    """Live pages whose text or blocks link to a page that is not live, or no longer exists."""
+def closed_links(kind, model, open_among, detail):
+    """Problems for live pages whose text, blocks or choosers link (Wagtail's reference index)
+    to `model` objects readers cannot open: those missing from `open_among(ids)`, deleted ones
+    included. `detail` names how many, as "%(count)s"."""
     page_type = ContentType.objects.get_for_model(Page)
-    references = ReferenceIndex.objects.filter(
-        to_content_type=page_type, base_content_type=page_type
-    ).values_list("object_id", "to_object_id")
-    sources = {int(source) for source, _target in references}
-    live = set(Page.objects.live().filter(pk__in=sources).values_list("pk", flat=True))
+    references = list(
+        ReferenceIndex.objects.filter(
+            base_content_type=page_type, to_content_type=ContentType.objects.get_for_model(model)
+        ).values_list("object_id", "to_object_id")
+    )
+    live = set(
+        Page.objects.live()
+        .filter(pk__in={int(source) for source, _target in references})
+        .values_list("pk", flat=True)
+    )
     targets = {int(target) for source, target in references if int(source) in live}
-    live_targets = set(Page.objects.live().filter(pk__in=targets).values_list("pk", flat=True))
-    broken = {}
+    reachable = open_among(targets)
+    closed = {}
     for source, target in references:
-        if int(source) in live and int(target) not in live_targets:
-            broken.setdefault(int(source), set()).add(int(target))
-    titles = dict(Page.objects.filter(pk__in=broken).values_list("pk", "title"))
-    for source, dead in sorted(broken.items()):
+        if int(source) in live and int(target) not in reachable:
+            closed.setdefault(int(source), set()).add(int(target))
+    titles = dict(Page.objects.filter(pk__in=closed).values_list("pk", "title"))
+    for source, targets in sorted(closed.items()):
         yield Problem(
-            "broken_page_link",
+            kind,
             titles.get(source, "?"),
-            str(_("links to %(count)s page(s) readers cannot open")) % {"count": len(dead)},
+            str(detail) % {"count": len(targets)},
             page_edit_url(source),
         )
+
+
+def links_to_pages_readers_cannot_open():
+    """Links to pages that are not live, past their expiry time, or gone (the rule of
+    `queries.page_is_shown`: a private page still opens, with its login)."""
+    return closed_links(
+        "broken_page_link",
+        Page,
+        lambda ids: set(
+            Page.objects.live()
+            .filter(pk__in=ids)
+            .exclude(expire_at__lte=timezone.now())
+            .values_list("pk", flat=True)
+        ),
+        _("links to %(count)s page(s) readers cannot open"),
+    )
 
 
 def pages_past_their_review_date():
     """Pages with a "last reviewed" date past their period (help points, whose date is when
     they were last verified, have a check of their own: migration/health.py)."""
-    for page in due_pages():
-        if not isinstance(page, ReviewedMixin):
-            continue
+    reviewed = [model for model in reviewed_page_models() if issubclass(model, ReviewedMixin)]
+    for page in due_pages(models=reviewed):
         yield Problem(
             "review_due",
             page.title,

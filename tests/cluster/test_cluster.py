@@ -20,6 +20,7 @@ from pathlib import Path
 import boto3
 import pytest
 import requests
+from fpdf import FPDF
 
 from .processes import (
     REPO,
@@ -384,8 +385,6 @@ def test_a_pdf_uploaded_on_a_is_stored_read_by_the_worker_and_served_everywhere(
 
 
 def _small_pdf():
-    from fpdf import FPDF
-
     document = FPDF()
     document.add_page()
     document.set_font("helvetica")
