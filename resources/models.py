@@ -480,6 +480,12 @@ class Resource(AbstractDocument):
         return accessibility_problems(self)
 
     @property
+    def checks_label(self):
+        """For editors' list of documents: where the reading is until it is done, then what
+        the accessibility check found."""
+        return self.processing_label or self.accessibility_label
+
+    @property
     def processing_label(self):
         """For editors: nothing once the document is ready, else where its reading is."""
         return "" if self.processing == Processing.READY else self.get_processing_display()

@@ -110,8 +110,8 @@ class LibraryDocumentsFilterSet(DocumentsFilterSet):
 
 class DocumentIndexView(IndexView):
     """Wagtail's documents list with a column saying which documents readers do not see yet
-    because their file is being read, or never will because it was refused, and one with the
-    number of accessibility problems of each PDF (resources/accessibility.py)."""
+    because their file is being read, or never will because it was refused, or else the number
+    of accessibility problems of each PDF (resources/accessibility.py)."""
 
     filterset_class = LibraryDocumentsFilterSet
 
@@ -122,10 +122,9 @@ class DocumentIndexView(IndexView):
     @property
     def columns(self):
         columns = list(super().columns)
-        columns.insert(2, Column("processing", label=_("Processing"), accessor="processing_label"))
-        columns.insert(
-            3, Column("accessibility", label=_("Accessibility"), accessor="accessibility_label")
-        )
+        # One column, so that titles keep their room on a phone: where the reading is, then
+        # what the accessibility check found.
+        columns.insert(2, Column("checks", label=_("Checks"), accessor="checks_label"))
         return columns
 
 

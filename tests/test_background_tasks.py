@@ -309,6 +309,7 @@ def test_a_task_that_fails_its_last_attempt_is_listed_with_its_reason(
     page = report.content.decode()
     assert page.index('data-task-status="FAILED"') < page.index('data-task-status="SUCCESSFUL"')
     assert "SMTPServerDisconnected: mail server went away" in page
+    assert 'title="ifrc_site.ops.mail.send_email">send_email</span>' in page
 
     # Only administrators see it: an editor with the admin's access is refused.
     editor = django_user_model.objects.create_user("editor", password="x", is_staff=True)

@@ -63,6 +63,7 @@ class BackgroundTasksView(ReportView):
         context = super().get_context_data(*args, **kwargs)
         for task in context["object_list"]:
             task.reason = last_line(task.traceback)
+            task.name = task.task_path.rsplit(".", 1)[-1]
             task.attempt = (task.args_kwargs or {}).get("kwargs", {}).get("attempt", 1)
         return context
 
