@@ -37,7 +37,7 @@ CLUSTER_TESTS = CLUSTER_TEST=1 $(TEST_ENV) scripts/with-postgres $(BIN)/pytest t
 .NOTPARALLEL:
 .PHONY: help install run serve worker backup restore soak lint check audit test test-sqlite \
 	test-postgres cluster-test cluster-packages coverage messages makemessages redis bench \
-	bench-search profile browser guide lock clean distclean
+	bench-search profile browser screenshots guide lock clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET   (variables: PYTHON=$(PYTHON) VENV=$(VENV) PORT=$(PORT))"
@@ -143,7 +143,7 @@ messages: install ## Compile translations (.po to .mo) when the project has any
 # search, the help finder, the refusal pages), and these strings from the models (document types,
 # sizes, the dateline, the organisation's name). Labels and help texts that only editors see in the
 # admin are left to Wagtail's own translations.
-PUBLIC_MODEL_STRINGS := ^(International Federation of Red Cross and Red Crescent Societies|%\(city\)s, %\(country\)s|Report|Assessment|Poster|Guideline|Policy|Case study|Toolkit|%\(size\)s MB|%\(size\)s KB|Type|All types|Language|All languages|Help points and hotlines of the %\(society\)s for people on the move\.|Case studies by the %\(society\)s\.|%\(kind\)s of the %\(society\)s, %\(country\)s: %\(services\)s\.)$$
+PUBLIC_MODEL_STRINGS := ^(International Federation of Red Cross and Red Crescent Societies|%\(city\)s, %\(country\)s|Report|Assessment|Poster|Guideline|Policy|Case study|Toolkit|%\(size\)s MB|%\(size\)s KB|Type|All types|Language|All languages|Help points and hotlines of the %\(society\)s for people on the move\.|Case studies by the %\(society\)s\.|%\(kind\)s of the %\(society\)s, %\(country\)s: %\(services\)s\.|This is a demonstration copy of the site: its stories, documents and contacts are examples\.)$$
 PUBLIC_MODULES := ifrc_site/listing.py ifrc_site/taxonomy.py ifrc_site/feeds.py \
 	ifrc_site/syndication.py ifrc_site/settings/* ifrc_site/templatetags/* ifrc_site/search/* \
 	ifrc_site/security/* news/feeds.py news/search.py news/apps.py resources/feeds.py \
@@ -252,6 +252,13 @@ coverage: install messages redis browser ## Both test runs with branch coverage,
 	$(SQLITE_TESTS) --cov --cov-branch --cov-report= $(PYTEST_ARGS)
 	$(POSTGRES_TESTS) --cov --cov-branch --cov-append --cov-report= $(PYTEST_ARGS)
 	$(BIN)/coverage report
+
+# The references of the screenshot comparisons (tests/browser/screenshots/), made on PostgreSQL
+# as the test run compares them. Look at the pictures (git diff shows which changed) before
+# committing them.
+screenshots: install messages browser ## Take the reference pictures of every page type again
+	UPDATE_SCREENSHOTS=1 $(TEST_ENV) scripts/with-postgres $(BIN)/pytest \
+		tests/browser/test_screenshots.py -q -p no:cacheprovider -o addopts="--strict-markers"
 
 guide: install messages browser ## Take the README's editor's guide pictures again (docs/guide/)
 	$(TEST_ENV) GUIDE_SCREENSHOTS=docs/guide $(BIN)/pytest tests/browser/test_editor_journeys.py -q

@@ -9,6 +9,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -94,6 +95,15 @@ class VideoStructValue(blocks.StructValue):
     def provider_name(self):
         return {"youtube": "YouTube", "vimeo": "Vimeo"}.get(self.provider, "")
 
+    @property
+    def duration_iso(self):
+        """The length as an ISO 8601 duration for <time datetime>: "2:45" is "PT2M45S"."""
+        parts = [int(part) for part in (self.get("duration") or "").split(":") if part.isdigit()]
+        if len(parts) not in (2, 3):
+            return ""
+        hours, minutes, seconds = ([0] * (3 - len(parts))) + parts
+        return "PT" + (f"{hours}H" if hours else "") + f"{minutes}M{seconds}S"
+
 
 def parse_video_url(url):
     """Return ("youtube" | "vimeo", id) for a supported video address, else ("", "")."""
@@ -168,6 +178,11 @@ class OptionalLinkBlock(LinkBlock):
 class SectionHeadingMixin(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120, label=_("Section heading"))
 
+    def section_title(self, value):
+        """The title of the section this block starts, for "On this page"
+        (ifrc_site/page_layout.py); blocks that start none have no such method."""
+        return value.get("heading")
+
 
 # Content blocks ----------------------------------------------------------------------------
 
@@ -186,6 +201,9 @@ class HeadingBlock(blocks.StructBlock):
         group = _("Text")
         description = _("A heading that starts a section of the page.")
         preview_value = {"text": "Our work in migration", "level": "h2"}
+
+    def section_title(self, value):
+        return value["text"] if value.get("level") == "h2" else None
 
 
 class IntroBlock(blocks.RichTextBlock):
@@ -336,6 +354,18 @@ class VideoBlock(blocks.StructBlock):
         label=_("Video address"), help_text=_("A YouTube or Vimeo address of the video.")
     )
     poster = ImageBlock(required=False, label=_("Still picture shown before playing"))
+    duration = blocks.CharBlock(
+        required=False,
+        max_length=8,
+        label=_("Length"),
+        help_text=_("Minutes and seconds, for example 2:45 (or hours too: 1:02:45)."),
+        validators=[
+            RegexValidator(
+                r"^(\d{1,2}:)?[0-5]?\d:[0-5]\d$",
+                _("Write the length as minutes and seconds, for example 2:45."),
+            )
+        ],
+    )
     caption = blocks.TextBlock(required=False, label=_("Caption"))
     transcript = blocks.RichTextBlock(
         required=False, features=RICH_TEXT_FEATURES, label=_("Transcript")
@@ -352,6 +382,9 @@ class VideoBlock(blocks.StructBlock):
             "title": "Vaccines work",
             "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
         }
+
+    def section_title(self, value):
+        return value.get("title")
 
     def clean(self, value):
         value = super().clean(value)

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import SimpleLazyObject, cached_property, classproperty
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -23,7 +24,7 @@ from rest_framework.fields import CharField
 
 from . import metadata
 from .api.fields import AltTextsField, RenderedStreamField, TranslationsField
-from .blocks import BaseStreamBlock, ProgrammeStreamBlock
+from .blocks import BaseStreamBlock, LinkBlock, ProgrammeStreamBlock
 from .caching import routes
 from .caching.pagecache import fragment
 from .editorial.forms import SitePageForm
@@ -588,6 +589,11 @@ class NationalSociety(TranslatableMixin, index.Indexed, models.Model):
 
 # Shown in every language while the setting keeps this value (see the interface_text filter).
 ORGANISATION_NAME = gettext_noop("International Federation of Red Cross and Red Crescent Societies")
+# The notice of a copy of the site that is not the federation's own (a demonstration, a
+# staging server), translated in every language while the setting keeps these words.
+DEMONSTRATION_NOTICE = gettext_noop(
+    "This is a demonstration copy of the site: its stories, documents and contacts are examples."
+)
 
 
 @register_setting(icon="cog")
@@ -601,6 +607,54 @@ class SiteSettings(BaseSiteSetting):
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
+    address = models.TextField(
+        _("postal address"),
+        blank=True,
+        db_default="",
+        help_text=_(
+            "As the post writes it, one line per line; shown as written in every language."
+        ),
+    )
+    footer_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        default=list,
+        db_default=[],
+        verbose_name=_("footer links"),
+        help_text=_(
+            "Pages of this site (shown in the reader's language) or other addresses, "
+            "such as About us or Jobs."
+        ),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    terms_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("terms of use page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    notice = models.CharField(
+        _("notice"),
+        max_length=255,
+        blank=True,
+        db_default="",
+        help_text=format_lazy(
+            _(
+                "A line at the foot of every page, for a copy of the site that is not the live "
+                "one. These words are translated in every language: {notice}"
+            ),
+            notice=DEMONSTRATION_NOTICE,
+        ),
+    )
     facebook_url = models.URLField(_("Facebook"), blank=True)
     x_url = models.URLField(_("X"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
@@ -610,7 +664,17 @@ class SiteSettings(BaseSiteSetting):
     panels = [
         FieldPanel("organisation_name"),
         MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Contact")
+            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("address")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("footer_links"),
+                FieldPanel("privacy_page"),
+                FieldPanel("terms_page"),
+                FieldPanel("notice"),
+            ],
+            heading=_("Footer"),
         ),
         MultiFieldPanel(
             [

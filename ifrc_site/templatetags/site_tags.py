@@ -19,7 +19,8 @@ from wagtail.models import Page, Site
 from ifrc_site import metadata
 from ifrc_site.caching.pagecache import fragment, low_data
 from ifrc_site.i18n import is_out_of_date, live_translations, page_url_in_language, source_page
-from ifrc_site.queries import active_locale, localized, public
+from ifrc_site.page_layout import page_layout as split_body
+from ifrc_site.queries import active_locale, localized, page_is_shown, public
 
 register = template.Library()
 
@@ -74,6 +75,13 @@ class ReadersFragmentNode(template.Node):
             request.get_host(),
         )
         return fragment(key, lambda: str(self.nodelist.render(context)))
+
+
+@register.simple_tag
+def page_layout(stream):
+    """`{% page_layout page.body as layout %}`: the body's sections, and its blocks for the
+    main and side columns (ifrc_site/page_layout.py)."""
+    return split_body(stream)
 
 
 @register.tag
@@ -208,6 +216,31 @@ def alternate_links(context):
         x_default = "/"
     links.append({"hreflang": "x-default", "href": request.build_absolute_uri(x_default)})
     return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """`{% footer_links as links %}`: the footer's links from the site settings, then the
+    privacy and terms of use pages, each as `{"href", "text"}` in the reader's language; a page
+    readers may not open is left out. Worked out once per content generation and language."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    site_settings = context.get("site_settings")
+    if site is None or site_settings is None:
+        return []
+
+    def links():
+        found = []
+        for block in site_settings.footer_links:
+            if block.value.href:
+                found.append({"href": block.value.href, "text": block.value.label})
+        for page in (site_settings.privacy_page, site_settings.terms_page):
+            if page is not None and page_is_shown(page):
+                shown = localized(page)
+                found.append({"href": shown.url, "text": shown.title})
+        return found
+
+    return fragment(("footer-links", site.pk, translation.get_language()), links)
 
 
 @register.inclusion_tag("components/translation_notice.html", takes_context=True)

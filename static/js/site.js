@@ -36,4 +36,52 @@
             });
         });
     });
+    // The header's menus (<details>, which work without this): one open at a time, Escape
+    // closes the open one and gives focus back to its button, and the search box takes focus
+    // as its panel opens. Browsers that cannot show a closed <details>' content on wide
+    // screens (no ::details-content) get the menu and search box opened there instead.
+    var menus = Array.prototype.slice.call(document.querySelectorAll("[data-header-menu]"));
+    var wide = window.matchMedia("(min-width: 75rem)");
+    var hasDetailsContent = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
+    function shownInRow(menu) {
+        return menu.hasAttribute("data-wide-open") && wide.matches;
+    }
+    menus.forEach(function (menu) {
+        menu.addEventListener("toggle", function () {
+            if (!menu.open || shownInRow(menu)) {
+                return;
+            }
+            menus.forEach(function (other) {
+                if (other !== menu && other.open && !shownInRow(other)) {
+                    other.open = false;
+                }
+            });
+            var field = menu.querySelector("input[type=search]");
+            if (field) {
+                field.focus();
+            }
+        });
+    });
+    document.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape") {
+            return;
+        }
+        menus.forEach(function (menu) {
+            if (menu.open && !shownInRow(menu)) {
+                menu.open = false;
+                menu.querySelector("summary").focus();
+            }
+        });
+    });
+    if (!hasDetailsContent) {
+        var openInRow = function () {
+            menus.forEach(function (menu) {
+                if (menu.hasAttribute("data-wide-open")) {
+                    menu.open = wide.matches;
+                }
+            });
+        };
+        openInRow();
+        wide.addEventListener("change", openInRow);
+    }
 })();

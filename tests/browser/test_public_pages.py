@@ -1,8 +1,8 @@
 """Every public page type in a real browser, at a phone's width and a laptop's.
 
-Each page of PAGES is opened once per screen size; a full-page screenshot is saved under
-test-artifacts/screenshots/ and every check below runs on it. To cover a new page, add a line
-to PAGES.
+Each page of PAGES is opened once per screen size and every check below runs on it (the
+screenshot comparisons of test_screenshots.py show how each page type looks). To cover a new
+page, add a line to PAGES.
 """
 
 from dataclasses import dataclass
@@ -14,7 +14,7 @@ from django.test import Client
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .support import VIEWPORTS, Tab, save_screenshot
+from .support import VIEWPORTS, Tab
 
 # django_db: the session sets up the test database (with the demo) for the live site.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -90,7 +90,6 @@ def visit(request, rendered_once, open_tab):
     page, viewport = request.param
     tab = open_tab(viewport)
     tab.open(page.path, page.status)
-    save_screenshot(tab, f"{page.name}-{viewport}")
     yield Visit(page, viewport, tab)
     tab.page.close()
 
@@ -207,8 +206,9 @@ def destination(href):
     return href
 
 
-# The menu and the language links are plain links in the base template, laid out by CSS at both
-# widths; the site's scripts add nothing to them. Every page is tried on a phone with JavaScript
+# The menu and the language links are plain links in the base template, behind buttons that
+# open them in place (<details>) on phones; on a desktop the menu's links sit in the header.
+# The site's scripts add nothing they need. Every page is tried on a phone with JavaScript
 # (as most readers come); on a desktop, and on a phone without JavaScript, one page of each
 # layout: the home page, a listing with its filter form, search with its filters, the Arabic
 # (right-to-left) programme page and the error page.
@@ -232,18 +232,24 @@ KEYBOARD_CASES = [(site_page, "phone", True) for site_page in PAGES] + [
 def test_menu_and_languages_work_with_the_keyboard_alone(
     rendered_once, open_tab, site_page, viewport, javascript
 ):
-    """Tab to a menu link and to another language, press Enter: each goes where it says."""
+    """Tab to a menu link and to another language (opening their button with Enter where
+    there is one), press Enter: each goes where it says."""
     tab = open_tab(viewport, javascript)
     page = tab.page
     try:
-        for links in (
-            ".main-nav a:not([aria-current])",
-            ".language-switcher a:not([aria-current])",
+        for button, links in (
+            (".header-menu--nav > summary", ".main-nav a:not([aria-current])"),
+            (".header-menu--language > summary", ".language-switcher a:not([aria-current])"),
         ):
             tab.open(site_page.path, site_page.status, wait_until="domcontentloaded")
             target = page.eval_on_selector(links, "a => ({href: a.href, lang: a.hreflang})")
             for _ in range(30):
                 page.keyboard.press("Tab")
+                if page.evaluate("(button) => document.activeElement.matches(button)", button):
+                    page.keyboard.press("Enter")
+                    assert page.evaluate(
+                        "(button) => document.querySelector(button).parentElement.open", button
+                    ), f"Enter did not open {button}"
                 if page.evaluate("(links) => document.activeElement.matches(links)", links):
                     break
             else:

@@ -30,7 +30,14 @@ from ifrc_site.demo import data
 from ifrc_site.demo.media import make_pdf, make_picture
 from ifrc_site.demo.pages import overlay_stream, page_fields
 from ifrc_site.editorial import roles
-from ifrc_site.models import HomePage, NationalSociety, SiteImage, SiteSettings
+from ifrc_site.models import (
+    DEMONSTRATION_NOTICE,
+    HomePage,
+    NationalSociety,
+    SiteImage,
+    SiteSettings,
+    StandardPage,
+)
 from immunization.models import ImmunizationPage
 from migration.blocks import WEEKDAYS
 from migration.directory import normalise_phone
@@ -51,7 +58,12 @@ def credentials_file():
 
 
 # When the demo's programme pages were last checked (readers see it at their foot).
-REVIEWED_ON = {"migration": datetime.date(2026, 3, 12), "immunization": datetime.date(2026, 6, 2)}
+REVIEWED_ON = {
+    "migration": datetime.date(2026, 3, 12),
+    "immunization": datetime.date(2026, 6, 2),
+    "privacy": datetime.date(2026, 9, 1),
+    "terms": datetime.date(2026, 9, 1),
+}
 
 
 @dataclass
@@ -125,9 +137,9 @@ class Command(BaseCommand):
             self.locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
             refs = Refs()
             home = self.home_page(refs)
-            self.site_settings(home)
             self.programme_shells(home, refs)
             self.listing_pages(home, refs)
+            self.standard_pages(home, refs)
             self.pictures(refs)
             self.documents(refs)
             self.national_societies(refs)
@@ -136,6 +148,7 @@ class Command(BaseCommand):
             self.programme_pages(home, refs)
             self.translations(home, refs)
             self.help_points(refs)
+            self.site_settings(home, refs)
         login = self.admin_login()
         if self.created:
             self.stdout.write(self.style.SUCCESS(f"Demo content: {self.created} items created."))
@@ -201,12 +214,37 @@ class Command(BaseCommand):
             )
         return home
 
-    def site_settings(self, home):
+    def standard_pages(self, home, refs):
+        """The privacy and terms of use pages (pages.yaml), which the footer links to."""
+        texts = data.load("pages")
+        for slug in ("privacy", "terms"):
+            page = StandardPage.objects.child_of(home).filter(slug=slug).first()
+            if page is None:
+                page = StandardPage(slug=slug, **page_fields(texts[slug], refs))
+                page.last_reviewed_on = REVIEWED_ON[slug]
+                page.review_group = Group.objects.filter(name=roles.COMMUNICATIONS_GROUP).first()
+                self.add_page(home, page)
+            refs.pages[slug] = page
+
+    def site_settings(self, home, refs):
+        """The footer (site.yaml, footer): set once, on a site whose settings have no contact
+        yet; an editor's changes are kept. Marked as a demonstration at the foot of every page."""
         site = Site.objects.get(root_page=home)
         settings_obj = SiteSettings.for_site(site)
-        if not settings_obj.contact_email:
-            settings_obj.contact_email = self.site_data["site"]["contact_email"]
-            settings_obj.save()
+        if settings_obj.contact_email:
+            return
+        footer = self.site_data["footer"]
+        settings_obj.contact_email = footer["contact_email"]
+        settings_obj.contact_phone = footer["contact_phone"]
+        settings_obj.address = footer["address"]
+        settings_obj.footer_links = [
+            ("link", {"page": Page.objects.get(slug=link["page"], locale=self.locale)})
+            for link in footer["links"]
+        ]
+        settings_obj.privacy_page = refs.pages[footer["privacy_page"]]
+        settings_obj.terms_page = refs.pages[footer["terms_page"]]
+        settings_obj.notice = DEMONSTRATION_NOTICE
+        settings_obj.save()
 
     def listing_pages(self, home, refs):
         models = {
