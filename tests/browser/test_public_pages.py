@@ -14,7 +14,7 @@ from django.test import Client
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .support import VIEWPORTS, Tab
+from .support import VIEWPORTS, Tab, settle
 
 # django_db: the session sets up the test database (with the demo) for the live site.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -90,6 +90,7 @@ def visit(request, rendered_once, open_tab):
     page, viewport = request.param
     tab = open_tab(viewport)
     tab.open(page.path, page.status)
+    settle(tab)  # every lazy picture loaded, as a reader scrolling down would
     yield Visit(page, viewport, tab)
     tab.page.close()
 
