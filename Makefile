@@ -5,9 +5,9 @@ VENV ?= .venv
 PORT ?= 8000
 WORKERS ?= 2
 PYTEST_ARGS ?=
-# pytest-xdist processes of each test run; on PostgreSQL one of them runs the browser tests.
+# pytest-xdist processes of each test run; on PostgreSQL two of them run the browser tests.
 SQLITE_WORKERS ?= 1
-POSTGRES_WORKERS ?= 3
+POSTGRES_WORKERS ?= 4
 # make bench: stories in the large content set, and the databases to measure on
 SIZE ?= 10000
 DATABASES ?= sqlite

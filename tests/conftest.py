@@ -15,8 +15,9 @@ migrations. Everything else (rendering, the browser journeys, the bad-input corp
 headers, permissions through the admin's views, uploads, caching) runs once, on PostgreSQL.
 
 In parallel (pytest-xdist, `-n N`, as `make test` runs): each worker has its own copy of the
-database; the browser tests all go to one worker, which runs nothing after them (their live
-server commits what they do, and Playwright's event loop stays open until the session ends).
+database; the browser tests go to two workers (the layout's tests and screenshots to one, the
+rest to the other), which run nothing after them (their live server commits what they do, and
+Playwright's event loop stays open until the session ends).
 """
 
 import gc
@@ -47,6 +48,9 @@ collect_ignore = [] if os.environ.get("CLUSTER_TEST") else ["cluster"]
 
 BROWSER_GROUP = "browser"
 BROWSER_TESTS = "tests/browser/"
+# The layout's tests and the screenshot comparisons: a second group, in a process of its own.
+SCREENS_GROUP = "browser-screens"
+SCREENS_TESTS = ("tests/browser/test_screens.py", "tests/browser/test_screenshots.py")
 RUN_FOLDER = pytest.StashKey()
 RAN_BROWSER_TESTS = pytest.StashKey()
 
@@ -88,9 +92,10 @@ def pytest_collection_finish(session):
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """With `--dist loadgroup` (pyproject's addopts): the browser tests (tests/browser/) are one
-    unit of work, handed first to a worker that takes nothing after them, so that they run
-    beside the other tests rather than after them; every other test is a unit of its own."""
+    """With `--dist loadgroup` (pyproject's addopts): the browser tests (tests/browser/) are two
+    units of work (the layout's tests and screenshots, and the rest), each handed first to a
+    worker that takes nothing after them, so that they run beside each other and beside the
+    other tests rather than after them; every other test is a unit of its own."""
     if config.getvalue("dist") != "loadgroup":
         return None
     from xdist.scheduler import LoadScopeScheduling
@@ -99,10 +104,13 @@ def pytest_xdist_make_scheduler(config, log):
         def _split_scope(self, nodeid):
             # xdist's own loadgroup reads xdist_group marks from the node id, which it can no
             # longer change under pytest 9: the browser tests are found by their folder.
+            if nodeid.startswith(SCREENS_TESTS):
+                return SCREENS_GROUP
             return BROWSER_GROUP if nodeid.startswith(BROWSER_TESTS) else nodeid
 
         def _reschedule(self, node):
-            if BROWSER_GROUP in self.assigned_work.get(node, {}):
+            assigned = self.assigned_work.get(node, {})
+            if BROWSER_GROUP in assigned or SCREENS_GROUP in assigned:
                 if not node.shutting_down:
                     node.shutdown()  # it finishes the browser tests, then stops
                 return
