@@ -63,8 +63,9 @@ def anchor_for(title, taken):
 def page_layout(stream):
     """Split a StreamField value into the body, the side column and the list of sections."""
     layout = PageLayout()
-    # Ids the page already uses around the body (the header, the skip link's target...).
-    taken = {"main", "top", "site-search-q", "toc-title"}
+    # Ids the page already uses around the body (the skip link's target, the header's search
+    # box, the list's title, the Migration page's way to help, the footer's emblem).
+    taken = {"main", "site-search-q", "toc-title", "help-finder-link", "emblem-title"}
     for block in stream:
         if block.block_type in SIDE_FIRST:
             layout.side_first.append(block)

@@ -70,6 +70,8 @@ def test_a_short_page_has_no_list_of_sections():
 def test_anchors_never_take_the_ids_the_page_already_has():
     taken = {"main"}
     assert anchor_for("Main", taken) == "main-2"
+    layout = page_layout(stream(heading("Help finder link"), heading("Main"), heading("Top")))
+    assert [s.anchor for s in layout.sections] == ["help-finder-link-2", "main-2", "top"]
 
 
 def test_programme_page_lists_its_sections_and_each_link_has_its_target(client, immunization_page):
@@ -191,3 +193,9 @@ def test_staff_change_the_footer_in_site_settings_and_readers_see_it(admin_clien
     assert not footer.select_one('a[href$="/terms/"]')
     assert not footer.select_one('a[href$="/help-finder/"]')
     assert not footer.select_one(".site-footer__notice")
+
+
+def test_footer_keeps_a_live_translation_of_an_unpublished_page(client, home):
+    StandardPage.objects.get(slug="terms", locale__language_code="en").unpublish()
+    assert footer_of(client, "/ar/news/").select_one('a[href="/ar/terms/"]')
+    assert not footer_of(client, "/en/news/").select_one('a[href$="/terms/"]')

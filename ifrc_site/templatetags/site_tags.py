@@ -235,8 +235,9 @@ def footer_links(context):
             if block.value.href:
                 found.append({"href": block.value.href, "text": block.value.label})
         for page in (site_settings.privacy_page, site_settings.terms_page):
-            if page is not None and page_is_shown(page):
-                shown = localized(page)
+            # The reader's language where that version is live, else the page chosen.
+            shown = localized(page) if page is not None else None
+            if shown is not None and page_is_shown(shown):
                 found.append({"href": shown.url, "text": shown.title})
         return found
 
