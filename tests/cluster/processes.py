@@ -159,13 +159,19 @@ _opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedire
 
 
 def wait_for_http(url, timeout=10, expect_status=None, process=None, method="GET", headers=None):
-    """Wait until `url` answers (with `expect_status`, when given); return the status."""
+    """Wait until `url` answers (with `expect_status`, when given); return the status.
+
+    A request that was taken waits for its answer until the deadline: giving up on a slow
+    first answer (a worker loading the site on a busy machine) and asking again would only
+    queue more of the same work behind it.
+    """
     deadline = time.monotonic() + timeout
     last = None
     while True:
         request = urllib.request.Request(url, method=method, headers=headers or {})
         try:
-            with _opener.open(request, timeout=2) as response:
+            remaining = max(deadline - time.monotonic(), 1)
+            with _opener.open(request, timeout=remaining) as response:
                 last = response.status
         except urllib.error.HTTPError as error:
             last = error.code
