@@ -1,10 +1,14 @@
 """What the news, resource and case study listings share: filters from the query string,
 shown as a plain GET form, and pagination that answers any `?page=` gracefully."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import translation
+from django.utils.choices import BaseChoiceIterator
 from django.utils.functional import cached_property
+from django.utils.html import conditional_escape
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
@@ -31,13 +35,21 @@ class BoundedPaginator(Paginator):
     the bound, too: `COUNT(*)` over a limited subquery.
     """
 
-    def __init__(self, object_list, per_page, max_pages, **kwargs):
+    def __init__(self, object_list, per_page, max_pages, count_key=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.max_pages = max_pages
+        self.count_key = count_key
 
     @cached_property
     def _bounded_count(self):
-        """(number of items paged through, whether the list goes on beyond them)."""
+        """(number of items paged through, whether the list goes on beyond them); counted
+        once per content generation for a list that `count_key` names."""
+        if self.count_key is None:
+            return self._count_items()
+        key = ("listing-count", *self.count_key, self.per_page, self.max_pages)
+        return tuple(fragment(key, self._count_items))
+
+    def _count_items(self):
         limit = self.max_pages * self.per_page
         items = self.object_list
         if isinstance(items, QuerySet):
@@ -56,29 +68,60 @@ class BoundedPaginator(Paginator):
         return self._bounded_count[1]
 
 
-def paginate(request, items, per_page=PAGE_SIZE, bounded=True):
+def paginate(request, items, per_page=PAGE_SIZE, bounded=True, count_key=None):
     """The requested page; a missing, malformed or out-of-range number gives the nearest page.
 
     Listings page through their first `MAX_PAGES` pages (`BoundedPaginator`); `bounded=False`
     pages through everything (a list already in memory, such as search results).
+    `count_key` (`listing_key`) names the list, so that it is counted once per content
+    generation rather than at every page of it.
     """
     if bounded:
-        paginator = BoundedPaginator(items, per_page, max_pages=MAX_PAGES)
+        paginator = BoundedPaginator(items, per_page, max_pages=MAX_PAGES, count_key=count_key)
     else:
         paginator = Paginator(items, per_page)
     return paginator.get_page(request.GET.get("page"))
 
 
+def listing_key(page, filters=None):
+    """What a listing page's items depend on beyond the content: the listing, the language
+    and the filters in use (`ListingFilterSet.fragment_key`); None where the filters are not
+    all known and valid. The same for every reader: listings show only public items."""
+    key = "" if filters is None else filters.fragment_key
+    if key is None or page.pk is None:
+        return None
+    return (page.pk, translation.get_language(), key)
+
+
 _country_choices = {}
 
 
+class SharedChoices(BaseChoiceIterator):
+    """A long list of choices that every form shares as it is: copying the form (each filter
+    set copies its fields) does not copy the list, and Django does not check it again at every
+    rendering. `choices()` returns (value, label) pairs."""
+
+    def __init__(self, choices):
+        self.choices = choices
+
+    def __iter__(self):
+        return iter(self.choices())
+
+    def __len__(self):
+        return len(self.choices())
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 def country_choices():
-    """Every country as (code, name), sorted by its name in the active language: worked out
-    once per language and process (translating 250 names took a few ms of every listing)."""
+    """Every country as (code, name), sorted by its name in the active language, the name
+    HTML-escaped: worked out once per language and process (translating and escaping 250
+    names took a few ms of every listing)."""
     language = translation.get_language()
     if language not in _country_choices:
-        named = [(code, str(name)) for code, name in countries]
-        _country_choices[language] = sorted(named, key=lambda item: item[1])
+        named = sorted(((code, str(name)) for code, name in countries), key=lambda item: item[1])
+        _country_choices[language] = [(code, conditional_escape(name)) for code, name in named]
     return _country_choices[language]
 
 
@@ -115,7 +158,7 @@ class ListingFilterSet(django_filters.FilterSet):
         self.filters["programme"].extra["choices"] = [
             (slug, page.title) for slug, page in self.programme_pages.items()
         ]
-        self.filters["country"].extra["choices"] = country_choices()
+        self.filters["country"].extra["choices"] = SharedChoices(country_choices)
         # The years that have items: a pass over every item, so kept once per generation.
         years = fragment(
             ("listing-years", queryset.model._meta.label, getattr(locale, "pk", None)),
@@ -166,6 +209,18 @@ class ListingFilterSet(django_filters.FilterSet):
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(**{f"{self.date_field}__year": int(value)})
+
+    @property
+    def fragment_key(self):
+        """What the rendered filter form and its active filters depend on beyond the listing
+        and the language, for keeping them (`readers_fragment`): the filters in use. None
+        (render afresh) when a value is not one of the choices or another parameter is named."""
+        if not self.is_bound:
+            return ""
+        names = [name for name in self.data if name != "page"]
+        if any(name not in self.filters for name in names) or not self.form.is_valid():
+            return None
+        return urlencode(sorted((name, self.data[name]) for name in names))
 
     @property
     def active_filters(self):

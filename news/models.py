@@ -26,7 +26,7 @@ from ifrc_site.api.fields import (
 from ifrc_site.blocks import BaseStreamBlock
 from ifrc_site.caching.pagecache import fragment
 from ifrc_site.editorial.forms import LocalisedPageForm
-from ifrc_site.listing import ListingFilterSet, paginate
+from ifrc_site.listing import ListingFilterSet, listing_key, paginate
 from ifrc_site.models import BasePage, programme_page_choices
 from ifrc_site.queries import public
 from ifrc_site.syndication import FeedListingMixin
@@ -76,7 +76,7 @@ class NewsIndexPage(FeedListingMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         filters, stories = self.filtered_items(request)
         context["filters"] = filters
-        context["stories"] = paginate(request, stories)
+        context["stories"] = paginate(request, stories, count_key=listing_key(self, filters))
         return context
 
 

@@ -39,7 +39,7 @@ from ifrc_site.api.fields import (
 from ifrc_site.blocks import BaseStreamBlock
 from ifrc_site.caching.pagecache import fragment, remembered
 from ifrc_site.editorial.forms import LocalisedPageForm
-from ifrc_site.listing import ListingFilterSet, paginate
+from ifrc_site.listing import ListingFilterSet, listing_key, paginate
 from ifrc_site.models import (
     BasePage,
     NationalSociety,
@@ -180,6 +180,44 @@ def next_document_change():
         for field in ("go_live_at", "expire_at")
     )
     return min((value for value in times if value is not None), default=None)
+
+
+class _LanguageVersions:
+    """The language versions of a batch of documents (`Resource.attach_language_versions`),
+    looked up for all of them at the first ask."""
+
+    def __init__(self, documents):
+        self.documents = documents
+        self.found = None
+
+    def of(self, document):
+        if self.found is None:
+            self.found = self._look_up()
+        return self.found.get(document.pk, ([], []))
+
+    def _look_up(self):
+        documents = self.documents
+        if not documents:
+            return {}
+        groups = {}
+        versions = Resource.objects.listed().in_groups(
+            {document.group_key for document in documents}
+        )
+        for version in versions.order_by():
+            groups.setdefault(version.group_key, []).append(version)
+        order = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
+        found = {}
+        for document in documents:
+            others = [
+                version
+                for version in groups.get(document.group_key, [])
+                if version.pk != document.pk and version.language != document.language
+            ]
+            others.sort(key=lambda version: (order.get(version.language, len(order)), version.pk))
+            present = {document.language, *(version.language for version in others)}
+            missing = [(code, name) for code, name in settings.LANGUAGES if code not in present]
+            found[document.pk] = (others, missing)
+        return found
 
 
 class Resource(AbstractDocument):
@@ -640,31 +678,29 @@ class Resource(AbstractDocument):
         languages that readers may see, in the site's order of languages) and
         `missing_languages` (the site's languages, as (code, name), it has no version in).
 
-        One query for any number of documents. Only what `listed()` lets through is linked or
-        counted: a hidden version is as good as missing.
+        One query for any number of documents, made when the first of them is asked (a card
+        already rendered and kept asks nothing: `card_items`). Only what `listed()` lets
+        through is linked or counted: a hidden version is as good as missing.
         """
         documents = [document for document in documents if document is not None]
-        if not documents:
-            return documents
-        keys = {document.group_key for document in documents}
-        groups = {}
-        versions = cls.objects.listed().in_groups(keys)
-        for version in versions.order_by():
-            groups.setdefault(version.group_key, []).append(version)
-        order = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
+        batch = _LanguageVersions(documents)
         for document in documents:
-            others = [
-                version
-                for version in groups.get(document.group_key, [])
-                if version.pk != document.pk and version.language != document.language
-            ]
-            others.sort(key=lambda version: (order.get(version.language, len(order)), version.pk))
-            document.other_versions = others
-            present = {document.language, *(version.language for version in others)}
-            document.missing_languages = [
-                (code, name) for code, name in settings.LANGUAGES if code not in present
-            ]
+            document._language_versions = batch
         return documents
+
+    @property
+    def other_versions(self):
+        return self._versions_of_batch()[0]
+
+    @property
+    def missing_languages(self):
+        return self._versions_of_batch()[1]
+
+    def _versions_of_batch(self):
+        batch = getattr(self, "_language_versions", None)
+        if batch is None:
+            batch = self._language_versions = _LanguageVersions([self])
+        return batch.of(self)
 
     @property
     def format_label(self):
@@ -788,7 +824,9 @@ class ResourceIndexPage(FeedListingMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         filters, documents = self.filtered_items(request)
         context["filters"] = filters
-        context["documents"] = page = paginate(request, documents)
+        context["documents"] = page = paginate(
+            request, documents, count_key=listing_key(self, filters)
+        )
         page.object_list = Resource.attach_language_versions(page.object_list)
         return context
 
@@ -845,7 +883,9 @@ class CaseStudyIndexPage(FeedListingMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         filters, case_studies = self.filtered_items(request)
         context["filters"] = filters
-        context["case_studies"] = paginate(request, case_studies)
+        context["case_studies"] = paginate(
+            request, case_studies, count_key=listing_key(self, filters)
+        )
         return context
 
 
@@ -885,7 +925,7 @@ class CaseStudySectionPage(BasePage):
             .prefetch_related(*CaseStudyPage.listing_prefetch)
             .order_by(*CaseStudyPage.newest_first)
         )
-        context["case_studies"] = paginate(request, case_studies)
+        context["case_studies"] = paginate(request, case_studies, count_key=listing_key(self))
         return context
 
 

@@ -17,7 +17,7 @@ from wagtail.images.templatetags import wagtailimages_tags
 from wagtail.models import Page, Site
 
 from ifrc_site import metadata
-from ifrc_site.caching.pagecache import fragment, low_data
+from ifrc_site.caching.pagecache import fragment, fragments, low_data
 from ifrc_site.i18n import is_out_of_date, live_translations, page_url_in_language, source_page
 from ifrc_site.page_layout import page_layout as split_body
 from ifrc_site.queries import active_locale, localized, page_is_shown, public
@@ -52,29 +52,54 @@ def picture(parser, token):
 
 
 class ReadersFragmentNode(template.Node):
-    def __init__(self, nodelist, page, name):
-        self.nodelist, self.page, self.name = nodelist, page, name
+    def __init__(self, nodelist, page, name, vary=None):
+        self.nodelist, self.page, self.name, self.vary = nodelist, page, name, vary
 
     def render(self, context):
         page = self.page.resolve(context)
-        request = context.get("request")
-        if (
-            request is None
-            or getattr(request, "is_preview", False)
-            or request.user.is_authenticated
-            or getattr(page, "pk", None) is None
-        ):
+        readers = _readers_key(context)
+        vary = self.vary.resolve(context) if self.vary else ""
+        if readers is None or not isinstance(page, Page) or page.pk is None or vary is None:
             return self.nodelist.render(context)
-        key = (
-            "readers-fragment",
-            self.name,
-            page.pk,
-            page.live_revision_id,
-            translation.get_language(),
-            low_data(request),
-            request.get_host(),
-        )
+        key = ("readers-fragment", self.name, page.pk, page.live_revision_id, *readers, vary)
         return fragment(key, lambda: str(self.nodelist.render(context)))
+
+
+def _readers_key(context):
+    """What a part shown to readers depends on beyond the content: the language, the low-data
+    mode and the host. None where it must be rendered afresh: for editors (signed in), in
+    previews and outside a request."""
+    request = context.get("request")
+    if request is None or getattr(request, "is_preview", False) or request.user.is_authenticated:
+        return None
+    return (translation.get_language(), low_data(request), request.get_host())
+
+
+@register.simple_tag(takes_context=True)
+def card_items(context, items, template_name, name):
+    """`{% card_items stories "components/news_card.html" "story" %}`: each item's card in a
+    list item, the card rendered with the item as `name`.
+
+    A card shows what was published and nothing of the reader, so each is rendered once per
+    content generation (as `readers_fragment` is) and a listing's dozen come from the cache in
+    one round trip: rendering them was most of a listing page's time. Kept by the template,
+    the item and what `_readers_key` names; editors and previews get them afresh.
+    """
+    items = list(items)
+    card = context.template.engine.get_template(template_name)
+
+    def render(index):
+        with context.render_context.push_state(card, isolated_context=False):
+            with context.push({name: items[index]}):
+                return card.render(context)
+
+    readers = _readers_key(context)
+    if readers is None:
+        cards = [render(index) for index in range(len(items))]
+    else:
+        parts = [("card", template_name, item._meta.label, item.pk, *readers) for item in items]
+        cards = fragments(parts, render)
+    return mark_safe("".join(f"<li>{card}</li>" for card in cards))  # rendered templates
 
 
 @register.simple_tag
@@ -94,14 +119,19 @@ def readers_fragment(parser, token):
     when something is published, which starts a new generation. The part is kept by its name,
     the page and its live revision, the language, the low-data mode and the host. Editors (signed
     in) and previews always get it rendered afresh. What the part reads must be the same for
-    every reader of that page: no form, no token, nothing from the query string.
+    every reader of that page: no token, nothing from the query string but what `vary` names.
+
+    `{% readers_fragment page "filters" filters.fragment_key %}`: a part that also depends on
+    something else (a listing's filters in use), kept for each value of `vary`; rendered
+    afresh where `vary` is None.
     """
     bits = token.split_contents()
-    if len(bits) != 3:
-        raise template.TemplateSyntaxError(f'Usage: {{% {bits[0]} page "name" %}}')
+    if len(bits) not in (3, 4):
+        raise template.TemplateSyntaxError(f'Usage: {{% {bits[0]} page "name" [vary] %}}')
     nodelist = parser.parse(("endreaders_fragment",))
     parser.delete_first_token()
-    return ReadersFragmentNode(nodelist, parser.compile_filter(bits[1]), bits[2].strip("\"'"))
+    vary = parser.compile_filter(bits[3]) if len(bits) == 4 else None
+    return ReadersFragmentNode(nodelist, parser.compile_filter(bits[1]), bits[2].strip("\"'"), vary)
 
 
 def _home_page(request):
