@@ -274,6 +274,60 @@ def test_a_purge_in_another_process_reaches_this_one(client, migration_page, red
     caches["default"].clear()
 
 
+def test_with_every_store_on_one_redis_a_hit_is_one_round_trip(
+    client, migration_page, redis_url, settings
+):
+    """As production sets it up (settings.base: every store on REDIS_URL), a cached page is
+    found with the generation in one read of Redis; a purge in another process still makes
+    the next request a miss, and each address and variant keeps its own entry."""
+    settings.CACHES = {
+        alias: {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": f"ifrc-{alias}",  # as production settings name them
+        }
+        for alias in settings.CACHES
+    }
+    caches["default"].clear()
+    first = get(client, migration_page.url)
+    assert first["X-Page-Cache"] == "miss"
+    redis = caches["default"].client.get_client()
+    redis.execute_command("CONFIG", "RESETSTAT")
+    hit = get(client, migration_page.url)
+    assert hit["X-Page-Cache"] == "hit" and hit.content == first.content
+    commands = redis.info("commandstats")
+    assert commands["cmdstat_mget"]["calls"] == 1
+    assert "cmdstat_get" not in commands, "no other read of Redis"
+
+    client.cookies["lowdata"] = "1"
+    low = get(client, migration_page.url)
+    assert low["X-Page-Cache"] == "miss" and low.content != first.content
+    assert get(client, migration_page.url)["X-Page-Cache"] == "hit"
+    del client.cookies["lowdata"]
+    assert client.get(migration_page.url, {"page": "2"})["X-Page-Cache"] == "miss"
+
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); "
+            "from ifrc_site.caching.pagecache import purge_all; purge_all('test')",
+        ],
+        check=True,
+        cwd=settings.BASE_DIR,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "ifrc_site.settings.production",
+            "SECRET_KEY": "other-process",
+            "ALLOWED_HOSTS": "localhost",
+            "REDIS_URL": redis_url,
+        },
+    )
+    assert get(client, migration_page.url)["X-Page-Cache"] == "miss"
+    assert get(client, migration_page.url)["X-Page-Cache"] == "hit"
+    caches["default"].clear()
+
+
 def test_a_page_request_reads_the_generation_once(client, migration_page, monkeypatch):
     """The menus and fragments of one page request share the generation it started with: one
     read of the shared cache, not one per fragment."""

@@ -10,13 +10,14 @@
   sites (CORS).
 """
 
+import functools
 import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from csp.constants import HEADER, HEADER_REPORT_ONLY, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from csp.middleware import CheckableLazyObject, CSPMiddleware, PolicyParts
@@ -52,7 +53,13 @@ def preview_content_security_policy():
 
 
 def is_admin_path(path):
-    return path.startswith(reverse("wagtailadmin_home"))
+    return path.startswith(_admin_prefix(get_urlconf(), get_script_prefix()))
+
+
+@functools.lru_cache(maxsize=16)
+def _admin_prefix(urlconf, script_prefix):
+    """The admin's address, worked out once (every response asks)."""
+    return reverse("wagtailadmin_home", urlconf=urlconf)
 
 
 class SiteCSPMiddleware(CSPMiddleware):
