@@ -697,10 +697,10 @@ class Resource(AbstractDocument):
         return self._versions_of_batch()[1]
 
     def _versions_of_batch(self):
+        """(other versions, missing languages): none where the document was not given them
+        (a card that shows no languages)."""
         batch = getattr(self, "_language_versions", None)
-        if batch is None:
-            batch = self._language_versions = _LanguageVersions([self])
-        return batch.of(self)
+        return ([], []) if batch is None else batch.of(self)
 
     @property
     def format_label(self):
