@@ -29,8 +29,8 @@ from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.middleware.gzip import re_accepts_gzip
 from django.template import loader
-from django.utils.cache import patch_vary_headers
-from django.utils.http import http_date
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
 from django.utils.text import compress_string
 
 from ifrc_site.security.policy import keep_from_cache
@@ -251,6 +251,8 @@ PAGE_QUERY_PARAMETERS = frozenset(
         "service",
     }
 )
+# Addresses that answer other methods for themselves (PartnerApiMiddleware, further in).
+ANSWERS_FOR_ITSELF = ("/api/",)
 # Methods a public page answers; the others are refused before anything is rendered, except
 # at the addresses whose views take forms: the admins, and the password and login forms of
 # private documents (under /documents/) and pages (Wagtail's "_util" addresses).
@@ -319,12 +321,13 @@ def _signed_in(request):
     """Whether the request carries the session of a signed-in user. A session cookie that is
     not one (made up, expired, signed out) is dropped, so the request is served as any
     anonymous reader's, from the cache, and its response can fill it."""
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if key is None:
         return False
-    if request.session.get(SESSION_KEY) is not None:
+    # Read here, before SessionMiddleware (further in) sets `request.session` up.
+    if import_module(settings.SESSION_ENGINE).SessionStore(key).get(SESSION_KEY) is not None:
         return True
     del request.COOKIES[settings.SESSION_COOKIE_NAME]
-    request.session = import_module(settings.SESSION_ENGINE).SessionStore()
     return False
 
 
@@ -395,13 +398,24 @@ def _compressed(response):
 
 
 class PageCacheMiddleware:
-    """Serve anonymous readers from the cache; fill it on a miss."""
+    """Serve anonymous readers from the cache; fill it on a miss.
+
+    It stands early in `MIDDLEWARE`, right after WhiteNoise: a cached page is answered before
+    the sessions, languages and the rest are set up, which it does not need, and it stores the
+    response those made. It does itself what the two middleware further out would have done
+    to a stored page: answer a conditional request with 304 (ConditionalGetMiddleware) and
+    send the compressed form to a reader that takes gzip (GZipMiddleware)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in READ_METHODS and not takes_forms(request.path):
+        path = request.path
+        if (
+            request.method not in READ_METHODS
+            and not takes_forms(path)
+            and not path.startswith(ANSWERS_FOR_ITSELF)
+        ):
             return _method_not_allowed(request)
         if not _anonymous_read(request):
             return self.get_response(request)
@@ -409,7 +423,7 @@ class PageCacheMiddleware:
         pairs, unknown = _query_pairs(request)
         if unknown and storing:
             query = f"?{urlencode(pairs)}" if pairs else ""
-            response = HttpResponseRedirect(f"{request.path}{query}")
+            response = HttpResponseRedirect(f"{path}{query}")
             response["Cache-Control"] = f"public, max-age={browser_cache_seconds()}"
             return response
         store = page_store(pairs)
@@ -431,7 +445,7 @@ class PageCacheMiddleware:
                 remember_site(request, current)
                 return self.get_response(request)
             if entry is not None and entry[0] == current:
-                return self._from_entry(entry, request)
+                return _from_entry(entry, request, "hit")
             return self._serve(request, store, key, current)
         finally:
             _request_generation.reset(token)
@@ -439,43 +453,67 @@ class PageCacheMiddleware:
     def _serve(self, request, store, key, current):
         remember_site(request, current)
         response = self.get_response(request)
-        if _cacheable_response(response):
-            response["Cache-Control"] = _public_cache_control(request)
-            response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-            response["Last-Modified"] = http_date()
-            headers = {
-                name: value
-                for name, value in response.items()
-                if name.lower() not in ("set-cookie", "content-length")
-            }
-            # Where it compresses, only the compressed form is kept: a quarter of the bytes to
-            # read at each hit; the rare reader that takes no gzip gets it expanded.
+        if not _cacheable_response(response):
+            return response
+        if response.get("Content-Encoding") == "gzip":  # compressed on its way here
+            compressed, content = response.content, None
+        elif response.has_header("Content-Encoding"):
+            return response
+        else:
+            # Where it compresses, only the compressed form is kept: a quarter of the bytes
+            # to read at each hit; the rare reader that takes no gzip gets it expanded.
             compressed = _compressed(response)
             content = response.content if compressed is None else None
-            entry = (current, response.status_code, headers, content, compressed)
-            try:
-                store.set(key, entry, page_cache_seconds())
-            except Exception:
-                logger.warning("Page cache unavailable", exc_info=True)
-            response["X-Page-Cache"] = "miss"
-        return response
+        raw = content if compressed is None else gzip_module.decompress(compressed)
+        headers = {
+            name: value
+            for name, value in response.items()
+            if name.lower() not in ("set-cookie", "content-length", "content-encoding", "etag")
+        }
+        headers["Cache-Control"] = _public_cache_control(request)
+        headers["ETag"] = f'"{hashlib.sha256(raw).hexdigest()[:32]}"'
+        headers["Last-Modified"] = http_date()
+        entry = (current, response.status_code, headers, content, compressed)
+        try:
+            store.set(key, entry, page_cache_seconds())
+        except Exception:
+            logger.warning("Page cache unavailable", exc_info=True)
+        return _from_entry(entry, request, "miss", response=response)
 
-    def _from_entry(self, entry, request):
-        _generation, status, headers, content, compressed = entry
-        gzip = compressed is not None and re_accepts_gzip.search(
-            request.META.get("HTTP_ACCEPT_ENCODING", "")
-        )
-        if content is None:
-            content = gzip_module.decompress(compressed) if not gzip else b""
-        response = HttpResponse(compressed if gzip else content, status=status)
-        for name, value in headers.items():
-            response[name] = value
-        if gzip:
-            # As GZipMiddleware (further out) would have answered, without compressing again.
-            patch_vary_headers(response, ("Accept-Encoding",))
-            if response.get("ETag", "").startswith('"'):
-                response["ETag"] = "W/" + response["ETag"]
-            response["Content-Encoding"] = "gzip"
-        keep_from_cache(response)
-        response["X-Page-Cache"] = "hit"
+
+def _from_entry(entry, request, outcome, response=None):
+    """The stored page as `request` takes it: compressed or not, or 304 Not Modified.
+    `response`: the one just rendered, whose private attributes (a view's own policy) stay."""
+    _generation, status, headers, content, compressed = entry
+    gzip = compressed is not None and re_accepts_gzip.search(
+        request.META.get("HTTP_ACCEPT_ENCODING", "")
+    )
+    body = compressed if gzip else content
+    if body is None:
+        body = gzip_module.decompress(compressed)
+    if response is None:
+        response = HttpResponse(body, status=status)
+    else:
+        response.content = body
+    for name in [name for name in response.headers if name.lower() not in ("set-cookie",)]:
+        del response.headers[name]
+    for name, value in headers.items():
+        response[name] = value
+    if compressed is not None:
+        patch_vary_headers(response, ("Accept-Encoding",))
+    if gzip:
+        # As GZipMiddleware would have answered, without compressing again.
+        response["ETag"] = "W/" + response["ETag"]
+        response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(body))
+    keep_from_cache(response)
+    response["X-Page-Cache"] = outcome
+    # As ConditionalGetMiddleware would have: 304 to a reader whose copy is current.
+    if request.method != "GET":
         return response
+    return get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=parse_http_date_safe(response["Last-Modified"]),
+        response=response,
+    )

@@ -73,15 +73,16 @@ MIDDLEWARE = [
     "ifrc_site.security.middleware.SiteCSPMiddleware",
     "ifrc_site.security.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages, stored and answered before the rest is set up (see there).
+    "ifrc_site.caching.pagecache.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, but a 404 of the partner API stays a 404 (not a redirect into a language).
     "ifrc_site.i18n.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # The partner API: read-only, CORS; before the page cache, which never stores its answers.
+    # The partner API: read-only, CORS (the page cache never stores its answers).
     "ifrc_site.security.middleware.PartnerApiMiddleware",
-    "ifrc_site.caching.pagecache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
