@@ -416,3 +416,20 @@ def test_a_hit_sends_the_page_compressed_when_it_was_stored(client, migration_pa
     assert plain["X-Page-Cache"] == "hit" and not plain.has_header("Content-Encoding")
     assert plain.content == gzip.decompress(hit.content)
     assert "Accept-Encoding" in plain["Vary"]
+
+
+@pytest.mark.parametrize("encoding", ["gzip, deflate", ""])
+def test_a_hit_answers_as_the_miss_that_stored_it_without_a_query(
+    client, migration_page, django_assert_num_queries, encoding
+):
+    """The page cache answers before sessions and languages are set up: a hit has every header
+    the miss had (the language, framing and referrer policies, Vary...), and runs no query."""
+    headers = {"Accept-Encoding": encoding} if encoding else {}
+    miss = client.get(migration_page.url, headers=headers)
+    with django_assert_num_queries(0):
+        hit = client.get(migration_page.url, headers=headers)
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert hit.content == miss.content
+    assert {**miss.headers, "X-Page-Cache": "hit"} == dict(hit.headers)
+    assert hit["Content-Language"] == "en" and "X-Frame-Options" in hit
+    assert ("Content-Encoding" in hit) == bool(encoding)
