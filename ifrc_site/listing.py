@@ -154,9 +154,16 @@ class ListingFilterSet(django_filters.FilterSet):
         for listing_filter in self.filters.values():
             if isinstance(listing_filter, django_filters.ChoiceFilter):
                 listing_filter.extra["widget"] = PlainSelect
-        self.programme_pages = {page.slug: page for page in programme_pages_in(locale)}
+        # (slug, title, translation key) of each programme, once per content generation.
+        programmes = fragment(
+            ("listing-programmes", getattr(locale, "pk", None)),
+            lambda: [
+                (page.slug, page.title, page.translation_key) for page in programme_pages_in(locale)
+            ],
+        )
+        self.programme_keys = {slug: key for slug, _title, key in programmes}
         self.filters["programme"].extra["choices"] = [
-            (slug, page.title) for slug, page in self.programme_pages.items()
+            (slug, title) for slug, title, _key in programmes
         ]
         self.filters["country"].extra["choices"] = SharedChoices(country_choices)
         # The years that have items: a pass over every item, so kept once per generation.
@@ -173,7 +180,7 @@ class ListingFilterSet(django_filters.FilterSet):
         return not self.is_bound or super().is_valid()
 
     def filter_programme(self, queryset, name, value):
-        key = self.programme_pages[value].translation_key
+        key = self.programme_keys[value]
         field = queryset.model._meta.get_field(self.programme_lookup.split("__", 1)[0])
         if not field.many_to_many:
             return queryset.filter(**{self.programme_lookup: key})

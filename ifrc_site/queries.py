@@ -11,6 +11,8 @@ from django.utils import timezone, translation
 
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from .caching.pagecache import fragment
+
 _locales = {}
 
 
@@ -43,17 +45,23 @@ def localized(page):
 
 
 def private_q(owner):
-    """A Q matching pages in private sections, from one query per `owner` (usually the request)."""
+    """A Q matching pages in private sections, kept on `owner` (usually the request) and made
+    from the restricted sections' paths, which are looked up once per content generation
+    (saving a restriction, or moving a page, starts a new one: ifrc_site.signals)."""
     cached = getattr(owner, "_private_pages_q", None)
     if cached is None:
         cached = Q(pk__in=[])
-        # The restricted pages by id: a join from the restrictions made SQLite walk every page
-        # (5 ms at 100,000 stories), where a list of ids is a few lookups.
-        restricted = Page.objects.filter(pk__in=PageViewRestriction.objects.values("page_id"))
-        for path in restricted.values_list("path", flat=True):
+        for path in fragment(("restricted-paths",), _restricted_paths):
             cached |= Q(path__startswith=path)
         owner._private_pages_q = cached
     return cached
+
+
+def _restricted_paths():
+    # The restricted pages by id: a join from the restrictions made SQLite walk every page
+    # (5 ms at 100,000 stories), where a list of ids is a few lookups.
+    restricted = Page.objects.filter(pk__in=PageViewRestriction.objects.values("page_id"))
+    return list(restricted.values_list("path", flat=True))
 
 
 def public(queryset, owner):
