@@ -240,19 +240,9 @@ def test_saving_a_document_or_publishing_a_case_study_purges_their_feeds_from_th
 # Several processes sharing Redis -------------------------------------------------------------
 
 
-def test_a_purge_in_another_process_reaches_this_one(client, migration_page, redis_url, settings):
-    settings.CACHES = {
-        **settings.CACHES,
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": "ifrc-default",  # as production settings name it
-        },
-    }
-    caches["default"].clear()
-    get(client, migration_page.url)
-    assert get(client, migration_page.url)["X-Page-Cache"] == "hit"
-    # Another process (a second web server, or the admin's) purges through the shared Redis.
+def purge_in_another_process(redis_url, settings):
+    """A purge by another process (a second web server, or the admin's) through the shared
+    Redis, with production settings."""
     subprocess.run(
         [
             sys.executable,
@@ -270,6 +260,22 @@ def test_a_purge_in_another_process_reaches_this_one(client, migration_page, red
             "REDIS_URL": redis_url,
         },
     )
+
+
+def test_a_purge_in_another_process_reaches_this_one(client, migration_page, redis_url, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "ifrc-default",  # as production settings name it
+        },
+    }
+    caches["default"].clear()
+    get(client, migration_page.url)
+    assert get(client, migration_page.url)["X-Page-Cache"] == "hit"
+    # Another process (a second web server, or the admin's) purges through the shared Redis.
+    purge_in_another_process(redis_url, settings)
     assert get(client, migration_page.url)["X-Page-Cache"] == "miss"
     caches["default"].clear()
 
@@ -306,23 +312,7 @@ def test_with_every_store_on_one_redis_a_hit_is_one_round_trip(
     del client.cookies["lowdata"]
     assert client.get(migration_page.url, {"page": "2"})["X-Page-Cache"] == "miss"
 
-    subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django; django.setup(); "
-            "from ifrc_site.caching.pagecache import purge_all; purge_all('test')",
-        ],
-        check=True,
-        cwd=settings.BASE_DIR,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "DJANGO_SETTINGS_MODULE": "ifrc_site.settings.production",
-            "SECRET_KEY": "other-process",
-            "ALLOWED_HOSTS": "localhost",
-            "REDIS_URL": redis_url,
-        },
-    )
+    purge_in_another_process(redis_url, settings)
     assert get(client, migration_page.url)["X-Page-Cache"] == "miss"
     assert get(client, migration_page.url)["X-Page-Cache"] == "hit"
     caches["default"].clear()

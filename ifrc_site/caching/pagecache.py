@@ -136,14 +136,18 @@ def generation(entry=_UNREAD):
     return value
 
 
+def _fragment_key(current, parts):
+    raw = "|".join(str(part) for part in parts)
+    return f"fragment:{current}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
 def fragment(parts, compute):
     """A value computed once per content generation and shared by every request and process:
     menus, the automatic sections of programme pages, site settings. Purged with the pages."""
     timeout = getattr(settings, "FRAGMENT_CACHE_SECONDS", 600)
     if timeout <= 0:
         return compute()
-    raw = "|".join(str(part) for part in parts)
-    key = f"fragment:{generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    key = _fragment_key(generation(), parts)
     try:
         entry = cache.get(key)
     except Exception:
@@ -168,10 +172,7 @@ def fragments(parts_list, compute):
     if timeout <= 0:
         return [compute(index) for index in range(len(parts_list))]
     current = generation()
-    keys = [
-        f"fragment:{current}:{hashlib.sha256('|'.join(map(str, parts)).encode()).hexdigest()}"
-        for parts in parts_list
-    ]
+    keys = [_fragment_key(current, parts) for parts in parts_list]
     try:
         found = cache.get_many(keys)
     except Exception:
@@ -284,11 +285,12 @@ def _cache_key(request, pairs):
 REDIS_BACKEND = "django_redis.cache.RedisCache"
 
 
-def _read_generation_and_entry(store, key):
-    """The generation's entry and the page's: in one round trip where the page store is on the
-    same Redis server as the generation (a cached page's request otherwise spent half its time
-    waiting on two)."""
-    shared, page = settings.CACHES.get("default", {}), settings.CACHES.get(store_alias(store), {})
+def _read_generation_and_entry(alias, key):
+    """The generation's entry and the page's (in the store `alias`): in one round trip where
+    that store is on the same Redis server as the generation (a cached page's request
+    otherwise spent half its time waiting on two)."""
+    store = caches[alias]
+    shared, page = settings.CACHES.get("default", {}), settings.CACHES.get(alias, {})
     if (
         shared.get("BACKEND") == REDIS_BACKEND
         and page.get("BACKEND") == REDIS_BACKEND
@@ -303,18 +305,11 @@ def _read_generation_and_entry(store, key):
     return cache.get(GENERATION_KEY), store.get(key)
 
 
-def page_store(pairs):
+def page_store_alias(pairs):
     """Pages at their plain address and pages with a query string are kept apart, so that
     many filtered or searched addresses never push the plain pages out (`CACHES`)."""
     alias = "pages-query" if pairs else "pages"
-    return caches[alias] if alias in settings.CACHES else cache
-
-
-def store_alias(store):
-    for alias in ("pages", "pages-query"):
-        if alias in settings.CACHES and caches[alias] is store:
-            return alias
-    return "default"
+    return alias if alias in settings.CACHES else "default"
 
 
 def _signed_in(request):
@@ -426,11 +421,11 @@ class PageCacheMiddleware:
             response = HttpResponseRedirect(f"{path}{query}")
             response["Cache-Control"] = f"public, max-age={browser_cache_seconds()}"
             return response
-        store = page_store(pairs)
+        alias = page_store_alias(pairs)
         key = _cache_key(request, pairs)
         try:
             if storing:
-                found, entry = _read_generation_and_entry(store, key)
+                found, entry = _read_generation_and_entry(alias, key)
                 current = generation(found)
             else:
                 entry, current = None, generation()
@@ -446,7 +441,7 @@ class PageCacheMiddleware:
                 return self.get_response(request)
             if entry is not None and entry[0] == current:
                 return _from_entry(entry, request, "hit")
-            return self._serve(request, store, key, current)
+            return self._serve(request, caches[alias], key, current)
         finally:
             _request_generation.reset(token)
 
