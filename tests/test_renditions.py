@@ -50,7 +50,11 @@ def test_pictures_have_dimensions_lazy_loading_and_modern_formats(client, immuni
         img = picture.find("img")
         assert img.has_attr("width") and img.has_attr("height")
         assert img.has_attr("srcset") and img.has_attr("sizes")
-        assert picture.find("source", type="image/webp")["srcset"].count("w,") >= 1
+        # AVIF first, then WebP: a browser takes the first source whose type it reads.
+        sources = picture.find_all("source")
+        assert [source["type"] for source in sources] == ["image/avif", "image/webp"]
+        assert all(source["srcset"].count("w,") >= 1 for source in sources)
+        assert all(".avif " in part for part in sources[0]["srcset"].split(","))
     hero = soup.select_one(".page-hero img")
     assert hero["loading"] == "eager" and hero["fetchpriority"] == "high"
     below = soup.select(".activity-card img")

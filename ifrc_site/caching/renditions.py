@@ -16,10 +16,10 @@ from wagtail.models import Page
 from django_tasks import task
 
 SPECS = {
-    "hero": "format-{webp,jpeg} fill-{480x270,800x450,1200x675,1600x900}-c100",
-    "wide": "format-{webp,jpeg} width-{480,800,1200}",
-    "portrait": "format-{webp,jpeg} fill-{160x160,320x320}-c100",
-    "card": "format-{webp,jpeg} fill-{320x200,480x300,720x450}-c100",
+    "hero": "format-{avif,webp,jpeg} fill-{480x270,800x450,1200x675,1600x900}-c100",
+    "wide": "format-{avif,webp,jpeg} width-{480,800,1200}",
+    "portrait": "format-{avif,webp,jpeg} fill-{160x160,320x320}-c100",
+    "card": "format-{avif,webp,jpeg} fill-{320x200,480x300,720x450}-c100",
 }
 
 

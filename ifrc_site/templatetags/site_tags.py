@@ -44,7 +44,7 @@ class PictureNode(wagtailimages_tags.PictureNode):
 
 @register.tag
 def picture(parser, token):
-    """`{% picture image format-{webp,jpeg} width-{480,800} ... %}`, as Wagtail's tag reads it."""
+    """`{% picture image format-{avif,webp,jpeg} width-{480,800} ... %}`, as Wagtail's reads it."""
     node = wagtailimages_tags.image(parser, token)
     return PictureNode(
         node.image_expr, node.filter_specs, attrs=node.attrs, output_var_name=node.output_var_name
