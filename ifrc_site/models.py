@@ -1,6 +1,7 @@
 """Site-wide models: images, the abstract page bases, the home page, taxonomies and settings."""
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
@@ -15,7 +16,13 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.images.models import AbstractImage, AbstractRendition, Image, ImageQuerySet
-from wagtail.models import Collection, CollectionViewRestriction, Page, TranslatableMixin
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    TranslatableMixin,
+)
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -29,7 +36,7 @@ from .caching import routes
 from .caching.pagecache import fragment
 from .editorial.forms import SitePageForm
 from .feeds import feed, feeds
-from .queries import public
+from .queries import active_locale, may_be_restricted, public
 from .reviews import ReviewedMixin
 from .taxonomy import region_of
 
@@ -265,6 +272,24 @@ class BasePage(ListingFieldsMixin, Page):
         """The page's main schema.org item for its JSON-LD (ifrc_site/metadata.py)."""
         return metadata.web_page(self, request)
 
+    def get_view_restrictions(self):
+        # Wagtail looks the restrictions of the page and of each of its ancestors up (two
+        # queries) before serving it; most pages have none, as the paths of the restricted
+        # pages, kept per content generation, tell without a query.
+        if not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    @property
+    def localized_draft(self):
+        # As Wagtail's, with the active language's locale looked up once per process.
+        if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return self
+        locale = active_locale()
+        if locale.pk == self.locale_id:
+            return self
+        return self.get_translation_or_none(locale) or self
+
 
 class SocietySectionChildMixin:
     """A page written in a National Society's section (a case study, a help point): it belongs
@@ -324,11 +349,11 @@ class ContentFeedMixin:
         return list(queryset.distinct().order_by(*queryset.model.newest_first)[:count])
 
     @cached_property
-    def listing_pages(self):
-        """The listing page of each feed in this page's language, by feed name."""
-        return fragment(("listings", self.locale_id), self._listing_pages)
+    def listing_urls(self):
+        """The address of the listing page of each feed in this page's language, by feed name."""
+        return fragment(("listing-urls", self.locale_id), self._listing_urls)
 
-    def _listing_pages(self):
+    def _listing_urls(self):
         kinds = {source.listing_page: name for name, source in feeds().items()}
         if not kinds:
             return {}
@@ -341,15 +366,15 @@ class ContentFeedMixin:
         found = {}
         for page in pages:
             kind = kinds[page.content_type.model_class()]
-            found.setdefault(kind, page)
+            found.setdefault(kind, page.url)
         return found
 
     def feed_listing_url(self, feed_name, suffix=""):
         """The listing of every item of a feed, filtered to this page's programme."""
-        listing = self.listing_pages.get(feed_name)
-        if listing is None:
+        url = self.listing_urls.get(feed_name)
+        if url is None:
             return ""
-        url = listing.url + suffix
+        url += suffix
         if self.feed_programme_key():
             url += f"?programme={self.slug}"
         return url

@@ -51,17 +51,31 @@ def private_q(owner):
     cached = getattr(owner, "_private_pages_q", None)
     if cached is None:
         cached = Q(pk__in=[])
-        for path in fragment(("restricted-paths",), _restricted_paths):
+        for path in restricted_paths():
             cached |= Q(path__startswith=path)
         owner._private_pages_q = cached
     return cached
 
 
+def restricted_paths():
+    """The paths of the pages with a view restriction, and of the aliases of those pages (an
+    alias is guarded by its original's restrictions): every page a restriction applies to is
+    one of them or below one. Looked up once per content generation."""
+    return fragment(("restricted-paths",), _restricted_paths)
+
+
 def _restricted_paths():
     # The restricted pages by id: a join from the restrictions made SQLite walk every page
     # (5 ms at 100,000 stories), where a list of ids is a few lookups.
-    restricted = Page.objects.filter(pk__in=PageViewRestriction.objects.values("page_id"))
-    return list(restricted.values_list("path", flat=True))
+    ids = list(PageViewRestriction.objects.values_list("page_id", flat=True))
+    pages = Page.objects.filter(Q(pk__in=ids) | Q(alias_of_id__in=ids))
+    return tuple(pages.order_by("path").values_list("path", flat=True))
+
+
+def may_be_restricted(page):
+    """Whether a view restriction may apply to `page`: none does unless it is an alias (whose
+    original's restrictions Wagtail checks) or stands at or below a restricted page."""
+    return page.alias_of_id is not None or page.path.startswith(restricted_paths())
 
 
 def public(queryset, owner):

@@ -65,11 +65,14 @@ class MigrationPage(ProgrammePage):
         context = super().get_context(request, *args, **kwargs)
         # Kept once per content generation, as the page's automatic sections are: the query
         # count of a programme page stays what it was before the finder.
-        context["help_finder"] = fragment(
-            ("help-finder", self.pk),
-            lambda: public(HelpFinderPage.objects.live(), request).child_of(self).first(),
-        )
+        context["help_finder"] = fragment(("help-finder", self.pk), self._help_finder)
         return context
+
+    def _help_finder(self):
+        """The help finder's address and title (its page object would work its address out
+        again at every request), or None."""
+        finder = public(HelpFinderPage.objects.live(), self).child_of(self).first()
+        return None if finder is None else {"url": finder.url, "title": finder.title}
 
 
 # Pages -------------------------------------------------------------------------------------

@@ -65,6 +65,7 @@ class NewsIndexPage(FeedListingMixin, BasePage):
             .select_related(*NewsStoryPage.listing_related)
             .prefetch_related(*NewsStoryPage.listing_prefetch)
             .order_by(*NewsStoryPage.newest_first)
+            .defer_streamfields()
         )
 
     def filtered_items(self, request):

@@ -37,7 +37,7 @@ from ifrc_site.api.fields import (
     TranslationsField,
 )
 from ifrc_site.blocks import BaseStreamBlock
-from ifrc_site.caching.pagecache import fragment, remembered
+from ifrc_site.caching.pagecache import fragment
 from ifrc_site.editorial.forms import LocalisedPageForm
 from ifrc_site.listing import ListingFilterSet, listing_key, paginate
 from ifrc_site.models import (
@@ -84,7 +84,7 @@ def library_url(language):
         library = by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
         return library.url if library else ""
 
-    return remembered(("library-url", language), find)
+    return fragment(("library-url", language), find)
 
 
 def file_size_label(size):

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.urls import reverse
 
+from ifrc_site.caching.pagecache import forget_local_fragments
+
 BASE_DIR = Path(settings.BASE_DIR)
 PYTHON = sys.executable
 
@@ -85,6 +87,7 @@ def empty_caches():
     """Pages, fragments and settings (renditions are kept): what each test starts with."""
     for alias in ("default", "pages", "pages-query"):
         (caches[alias] if alias in settings.CACHES else cache).clear()
+    forget_local_fragments()
 
 
 def refused(response):

@@ -318,6 +318,76 @@ def test_with_every_store_on_one_redis_a_hit_is_one_round_trip(
     caches["default"].clear()
 
 
+def test_a_miss_reads_only_the_generation_once_this_process_holds_the_fragments(
+    client, migration_page, redis_url, settings
+):
+    """A page rendered afresh (the page cache switched off, as for a filter combination) takes
+    its menus, cards and sections from this process's memory once it has served them in the
+    generation: Redis is read once, for the generation. After a purge in another process the
+    next request reads and fills them again. (Renditions, which have a store of their own, are
+    left out.)"""
+    settings.CACHES = {
+        **settings.CACHES,
+        **{
+            alias: {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "LOCATION": redis_url,
+                "KEY_PREFIX": f"ifrc-{alias}",
+            }
+            for alias in ("default", "pages", "pages-query")
+        },
+    }
+    settings.PAGE_CACHE_SECONDS = 0
+    caches["default"].clear()
+    first = client.get(migration_page.url)
+    redis = caches["default"].client.get_client()
+    redis.execute_command("CONFIG", "RESETSTAT")
+    again = client.get(migration_page.url)
+    assert again.status_code == 200 and again.content == first.content
+    commands = redis.info("commandstats")
+    assert commands["cmdstat_get"]["calls"] == 1, "the generation only"
+    assert not {"cmdstat_mget", "cmdstat_set", "cmdstat_setex"} & set(commands)
+
+    purge_in_another_process(redis_url, settings)
+    redis.execute_command("CONFIG", "RESETSTAT")
+    assert client.get(migration_page.url).content == first.content
+    commands = redis.info("commandstats")
+    assert commands["cmdstat_get"]["calls"] > 1
+    assert "cmdstat_setex" in commands or "cmdstat_set" in commands
+    caches["default"].clear()
+
+
+def test_a_fragment_kept_in_memory_is_each_callers_own(monkeypatch):
+    """Text comes back as it is; a list comes back as a copy, so that what one request does
+    with it never reaches the next. Neither costs a read of the shared cache."""
+    computed = []
+
+    def links():
+        computed.append(1)
+        return [{"href": "/en/", "text": "Home"}]
+
+    assert pagecache.fragment(("test-links",), links) == [{"href": "/en/", "text": "Home"}]
+    assert pagecache.fragment(("test-text",), lambda: "<p>text</p>") == "<p>text</p>"
+    reads = []
+    shared = caches["default"]
+    original = shared.get
+
+    def counting(key, *args, **kwargs):
+        if key != pagecache.GENERATION_KEY:  # read by each call outside a request
+            reads.append(key)
+        return original(key, *args, **kwargs)
+
+    monkeypatch.setattr(shared, "get", counting)
+    mine = pagecache.fragment(("test-links",), links)
+    mine[0]["text"] = "Changed by one request"
+    mine.append("more")
+    assert pagecache.fragment(("test-links",), links) == [{"href": "/en/", "text": "Home"}]
+    assert pagecache.fragment(("test-text",), lambda: "other") == "<p>text</p>"
+    assert reads == [] and computed == [1]
+    pagecache.purge_all("a page changed")
+    assert pagecache.fragment(("test-text",), lambda: "other") == "other"
+
+
 def test_a_page_request_reads_the_generation_once(client, migration_page, monkeypatch):
     """The menus and fragments of one page request share the generation it started with: one
     read of the shared cache, not one per fragment."""

@@ -216,3 +216,36 @@ def test_the_bounded_count_stops_at_the_bound(django_assert_max_num_queries):
     assert "LIMIT 11" in queries.captured_queries[0]["sql"]
     roomy = BoundedPaginator(stories, 5, max_pages=total)
     assert (roomy.count, roomy.truncated) == (total, False)
+
+
+def test_a_page_further_in_is_found_by_ids_first_with_the_same_items(
+    django_assert_max_num_queries, monkeypatch
+):
+    """From DEEP_OFFSET on, a page's items are found by their ids, then loaded by id with
+    what the listing selects: the same items in the same order as a plain slice, and no query
+    per item. (DEEP_OFFSET made smaller than the demo's list.)"""
+    from ifrc_site import listing
+    from ifrc_site.listing import BoundedPaginator
+
+    monkeypatch.setattr(listing, "DEEP_OFFSET", 6)
+
+    stories = (
+        NewsStoryPage.objects.live()
+        .select_related("hero_image")
+        .order_by("-date", "-pk")
+        .defer_streamfields()
+    )
+    per_page = 2
+    number = 6 // per_page + 2
+    expected = list(stories[(number - 1) * per_page : number * per_page])
+    assert len(expected) == per_page
+    paginator = BoundedPaginator(stories, per_page, max_pages=number)
+    assert paginator.count >= number * per_page  # counted apart
+    with django_assert_max_num_queries(2) as queries:
+        page = paginator.page(number)
+        found = list(page)
+        [story.hero_image for story in found]
+    assert found == expected
+    assert "OFFSET" in queries.captured_queries[0]["sql"]
+    assert 'FROM "news_newsstorypage"' in queries.captured_queries[1]["sql"]
+    assert "OFFSET" not in queries.captured_queries[1]["sql"]

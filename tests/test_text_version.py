@@ -10,6 +10,7 @@ fonts not embedded.
 
 import io
 
+from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
@@ -272,13 +273,18 @@ def test_editors_see_the_checks_on_the_document_and_filter_the_list_by_them(admi
 
 
 def test_the_library_address_is_asked_of_the_shared_cache_once_per_generation(monkeypatch):
+    """Every document card asks for it: the first ask of a generation reads the shared cache
+    (or works it out), the others are answered from this process's memory."""
     asked = []
-    fragment = pagecache.fragment
-    monkeypatch.setattr(
-        pagecache,
-        "fragment",
-        lambda parts, compute: asked.append(parts) or fragment(parts, compute),
-    )
+    shared = caches["default"]
+    original = shared.get
+
+    def counting(key, *args, **kwargs):
+        if key.startswith("fragment:"):
+            asked.append(key)
+        return original(key, *args, **kwargs)
+
+    monkeypatch.setattr(shared, "get", counting)
     urls = {library_url("fr") for _card in range(12)}
     assert urls == {"/fr/resources/"} and len(asked) == 1
     pagecache.purge_all("a test")

@@ -18,7 +18,9 @@ import functools
 import gzip as gzip_module
 import hashlib
 import logging
+import pickle
 import time
+import uuid
 from importlib import import_module
 from urllib.parse import urlencode
 
@@ -141,48 +143,119 @@ def _fragment_key(current, parts):
     return f"fragment:{current}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
+# Fragments of the current generation are also kept in each process's memory: a page's dozen
+# fragments then cost no round trip to the shared cache once this process has served them.
+# Text and numbers (a card, a menu's HTML, a count) are kept as they are; other values (a
+# list of links, a model instance) pickled, as the shared cache keeps them, so that each
+# request gets its own copy to work on. An entry can never be stale, as its key names the
+# generation it belongs to; the whole table goes when the generation changes or when it holds
+# more than LOCAL_FRAGMENT_BYTES.
+LOCAL_FRAGMENT_BYTES = 16_000_000
+_local = {"generation": None, "bytes": 0, "values": {}}
+_PICKLED = object()
+
+
+def _immutable_size(value):
+    """The bytes `value` takes, roughly, where it cannot be changed in place; else None."""
+    if value is None or isinstance(value, (bool, int, float, uuid.UUID)):
+        return 8
+    if isinstance(value, str):
+        return len(value) + 8
+    if isinstance(value, (tuple, frozenset)):
+        total = 8
+        for item in value:
+            size = _immutable_size(item)
+            if size is None:
+                return None
+            total += size
+        return total
+    return None
+
+
+def _local_get(current, key):
+    """(value,) where this process holds the fragment `key` of generation `current`."""
+    if _local["generation"] != current:
+        return None
+    entry = _local["values"].get(key)
+    if entry is not None and entry[0] is _PICKLED:
+        return (pickle.loads(entry[1]),)
+    return entry
+
+
+def _local_set(current, key, value):
+    size = _immutable_size(value)
+    if size is None:
+        try:
+            entry = (_PICKLED, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        except Exception:  # not picklable: the shared cache could not keep it either
+            return
+        size = len(entry[1])
+    else:
+        entry = (value,)
+    if size > LOCAL_FRAGMENT_BYTES // 8:
+        return
+    if _local["generation"] != current or _local["bytes"] + size > LOCAL_FRAGMENT_BYTES:
+        _local.update(generation=current, bytes=0, values={})
+    _local["values"][key] = entry
+    _local["bytes"] += size
+
+
+def forget_local_fragments():
+    """Empty this process's copies (tests that change settings the fragments depend on)."""
+    _local.update(generation=None, bytes=0, values={})
+
+
 def fragment(parts, compute):
     """A value computed once per content generation and shared by every request and process:
     menus, the automatic sections of programme pages, site settings. Purged with the pages."""
     timeout = getattr(settings, "FRAGMENT_CACHE_SECONDS", 600)
     if timeout <= 0:
         return compute()
-    key = _fragment_key(generation(), parts)
+    current = generation()
+    key = _fragment_key(current, parts)
+    entry = _local_get(current, key)
+    if entry is not None:
+        return entry[0]
     try:
         entry = cache.get(key)
     except Exception:
         logger.warning("Fragment cache unavailable", exc_info=True)
         return compute()
-    if entry is not None:
-        return entry[0]
-    value = compute()
-    try:
+    if entry is None:
         # Kept in a tuple, so that None (no translation source, no home page) is cached too.
-        cache.set(key, (value,), timeout)
-    except Exception:
-        logger.warning("Fragment cache unavailable", exc_info=True)
-    return value
+        entry = (compute(),)
+        try:
+            cache.set(key, entry, timeout)
+        except Exception:
+            logger.warning("Fragment cache unavailable", exc_info=True)
+    _local_set(current, key, entry[0])
+    return entry[0]
 
 
 def fragments(parts_list, compute):
     """`fragment(parts, lambda: compute(index))` for each of many parts at once: one round
-    trip to the cache for all of them (a listing's dozen cards), one more to store the missing.
-    Returns the values in the order of `parts_list`."""
+    trip to the cache for all of them (a listing's dozen cards) that this process does not
+    hold, one more to store the missing. Returns the values in the order of `parts_list`."""
     timeout = getattr(settings, "FRAGMENT_CACHE_SECONDS", 600)
     if timeout <= 0:
         return [compute(index) for index in range(len(parts_list))]
     current = generation()
     keys = [_fragment_key(current, parts) for parts in parts_list]
-    try:
-        found = cache.get_many(keys)
-    except Exception:
-        logger.warning("Fragment cache unavailable", exc_info=True)
-        found = None
+    local = {key: entry for key in keys if (entry := _local_get(current, key)) is not None}
+    found = {}
+    if len(local) < len(keys):
+        try:
+            found = cache.get_many([key for key in keys if key not in local])
+        except Exception:
+            logger.warning("Fragment cache unavailable", exc_info=True)
+            found = None
     values, missing = [], {}
     for index, key in enumerate(keys):
-        entry = (found or {}).get(key)
+        entry = local.get(key) or (found or {}).get(key)
         if entry is None:
             entry = missing[key] = (compute(index),)
+        if key not in local:
+            _local_set(current, key, entry[0])
         values.append(entry[0])
     if missing and found is not None:
         try:
@@ -190,23 +263,6 @@ def fragments(parts_list, compute):
         except Exception:
             logger.warning("Fragment cache unavailable", exc_info=True)
     return values
-
-
-# Small values that one page asks for many times (a link on every card): kept in this process's
-# memory for the current generation too, so that only the first ask costs a cache round trip.
-_remembered = {}
-MAX_REMEMBERED = 256
-
-
-def remembered(parts, compute):
-    """`fragment(parts, compute)`, also kept in this process until the generation changes."""
-    key, current = tuple(parts), generation()
-    entry = _remembered.get(key)
-    if entry is None or entry[0] != current:
-        if len(_remembered) >= MAX_REMEMBERED:
-            _remembered.clear()
-        entry = _remembered[key] = (current, fragment(parts, compute))
-    return entry[1]
 
 
 def purge_all(reason="", previous=0):
@@ -468,12 +524,25 @@ class PageCacheMiddleware:
         headers["Cache-Control"] = _public_cache_control(request)
         headers["ETag"] = f'"{hashlib.sha256(raw).hexdigest()[:32]}"'
         headers["Last-Modified"] = http_date()
+        if compressed is not None:
+            # Worked out once here rather than at every hit (patch_vary_headers).
+            probe = HttpResponse()
+            if "Vary" in headers:
+                probe["Vary"] = headers["Vary"]
+            patch_vary_headers(probe, ("Accept-Encoding",))
+            headers["Vary"] = probe["Vary"]
         entry = (current, response.status_code, headers, content, compressed)
         try:
             store.set(key, entry, page_cache_seconds())
         except Exception:
             logger.warning("Page cache unavailable", exc_info=True)
         return _from_entry(entry, request, "miss", response=response)
+
+
+# The request headers that make a GET conditional (RFC 9110, section 13.1).
+CONDITIONS = frozenset(
+    ("HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE")
+)
 
 
 def _from_entry(entry, request, outcome, response=None):
@@ -494,8 +563,6 @@ def _from_entry(entry, request, outcome, response=None):
         del response.headers[name]
     for name, value in headers.items():
         response[name] = value
-    if compressed is not None:
-        patch_vary_headers(response, ("Accept-Encoding",))
     if gzip:
         # As GZipMiddleware would have answered, without compressing again.
         response["ETag"] = "W/" + response["ETag"]
@@ -504,7 +571,7 @@ def _from_entry(entry, request, outcome, response=None):
     keep_from_cache(response)
     response["X-Page-Cache"] = outcome
     # As ConditionalGetMiddleware would have: 304 to a reader whose copy is current.
-    if request.method != "GET":
+    if request.method != "GET" or not CONDITIONS.intersection(request.META):
         return response
     return get_conditional_response(
         request,

@@ -2,7 +2,10 @@
 which addresses to drop.
 
 The new generation is started at once, in the request that made the change: every app server
-renders afresh from its next request. The addresses for the CDN are worked out here, while the
+renders afresh from its next request. Where the change is part of a transaction, another starts
+when it commits: a page or fragment made by another request in between, from the data as it
+was before the commit, would otherwise be kept for the whole generation (a page just made
+private still served to everyone). The addresses for the CDN are worked out here, while the
 pages exist; Wagtail's frontend cache sends them from the task queue, so that an editor never
 waits on the CDN.
 
@@ -12,6 +15,7 @@ receivers that call `content_changed` are connected in each app's `signals.py`.
 """
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
@@ -51,7 +55,10 @@ def next_page_expiry():
 
 def content_changed(sender, instance=None, **kwargs):
     """A signal receiver: something readers can see changed."""
-    purge_all(f"{sender.__name__} changed")
+    reason = f"{sender.__name__} changed"
+    purge_all(reason)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: purge_all(f"{reason}, committed"))
     if isinstance(instance, Page):
         purge_cdn([instance])
     else:

@@ -32,7 +32,8 @@ def route(home, request, path_components, walk):
     entry = _routes.get(key)
     if entry is not None and entry[0] == current:
         _generation, model, pk, own = entry
-        page = model.objects.filter(pk=pk).first()
+        # With its locale, which listings and links read.
+        page = model.objects.filter(pk=pk).select_related("locale").first()
         if page is not None:
             return page.route(request, path_components[own:])
     result = walk(request, path_components)

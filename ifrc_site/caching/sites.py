@@ -17,6 +17,8 @@ from wagtail.models import Site
 # ports those of this server: a handful; the table is emptied if it ever holds more.
 _sites = {}
 MAX_HOSTS = 32
+# Every site's root path, as of a generation (a site saved or a home page moved starts another).
+_root_paths = {}
 
 
 def site_for(request, generation):
@@ -27,11 +29,21 @@ def site_for(request, generation):
     if entry is None or entry[0] != generation:
         if len(_sites) >= MAX_HOSTS:
             _sites.clear()
-        entry = _sites[key] = (generation, Site._find_for_request(request))
+        site = Site._find_for_request(request)
+        if site is not None:
+            # Wagtail routes from the specific home page (`site.root_page.localized.specific`).
+            site.root_page = site.root_page.specific
+        entry = _sites[key] = (generation, site)
     return copy.deepcopy(entry[1])
 
 
 def remember_site(request, generation):
-    """Hand Wagtail the request's site, as `Site.find_for_request` keeps it on the request."""
+    """Hand Wagtail the request's site, as `Site.find_for_request` keeps it on the request, and
+    the sites' root paths, which every page address is worked out from, as `Page.get_url`
+    keeps them there (Wagtail reads them from the shared cache once per request)."""
     if not hasattr(request, "_wagtail_site"):
         request._wagtail_site = site_for(request, generation)
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        if _root_paths.get("generation") != generation:
+            _root_paths.update(generation=generation, paths=tuple(Site.get_site_root_paths()))
+        request._wagtail_cached_site_root_paths = _root_paths["paths"]
