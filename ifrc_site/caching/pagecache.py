@@ -345,20 +345,38 @@ def _read_generation_and_entry(alias, key):
     """The generation's entry and the page's (in the store `alias`): in one round trip where
     that store is on the same Redis server as the generation (a cached page's request
     otherwise spent half its time waiting on two)."""
-    store = caches[alias]
-    shared, page = settings.CACHES.get("default", {}), settings.CACHES.get(alias, {})
-    if (
-        shared.get("BACKEND") == REDIS_BACKEND
-        and page.get("BACKEND") == REDIS_BACKEND
-        and shared.get("LOCATION") == page.get("LOCATION")
-    ):
-        client = cache.client.get_client(write=False)
-        found, entry = client.mget([cache.make_key(GENERATION_KEY), store.make_key(key)])
+    shared, store = caches["default"], caches[alias]
+    if _on_one_redis(alias):
+        shared_client = shared.client
+        found, entry = shared_client.get_client(write=False).mget(
+            [shared.make_key(GENERATION_KEY), store.make_key(key)]
+        )
         return (
-            None if found is None else cache.client.decode(found),
+            None if found is None else shared_client.decode(found),
             None if entry is None else store.client.decode(entry),
         )
-    return cache.get(GENERATION_KEY), store.get(key)
+    return shared.get(GENERATION_KEY), store.get(key)
+
+
+# (alias, the CACHES setting) -> whether that store and the default are on one Redis server:
+# worked out once per setting (tests change it), not at every hit.
+_one_redis = {}
+
+
+def _on_one_redis(alias):
+    configured = settings.CACHES
+    key = (alias, id(configured))
+    if key not in _one_redis:
+        if len(_one_redis) > 32:
+            _one_redis.clear()
+        shared, page = configured.get("default", {}), configured.get(alias, {})
+        _one_redis[key] = (
+            configured,  # kept alive, so that its id stays its own
+            shared.get("BACKEND") == REDIS_BACKEND
+            and page.get("BACKEND") == REDIS_BACKEND
+            and shared.get("LOCATION") == page.get("LOCATION"),
+        )
+    return _one_redis[key][1]
 
 
 def page_store_alias(pairs):
