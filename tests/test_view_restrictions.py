@@ -13,6 +13,8 @@ from ifrc_site.caching import pagecache
 from ifrc_site.models import StandardPage
 from ifrc_site.queries import restricted_paths
 
+from .helpers import sitemap_locations
+
 pytestmark = pytest.mark.django_db
 
 
@@ -68,6 +70,10 @@ def test_an_alias_of_a_private_page_is_refused(client, section, home):
     PageViewRestriction.objects.filter(page=alias).delete()
     assert alias.live and alias.alias_of_id == section.pk
     assert refused(client.get(alias.url))
+    # Nor listed where readers find pages (the same restricted paths: queries.private_q).
+    locations = sitemap_locations(client)
+    assert not [location for location in locations if location.endswith(alias.url)]
+    assert [location for location in locations if location.endswith(other.url)]
 
 
 def test_a_page_below_an_alias_of_a_private_page_is_refused(client, section, home):
