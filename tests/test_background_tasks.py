@@ -18,13 +18,14 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
-from wagtail.models import Collection
+from wagtail.models import Collection, Page
 
 import pytest
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 from fpdf import FPDF
 
+from ifrc_site.caching.renditions import expanded
 from ifrc_site.ops.tasks import MAX_ATTEMPTS, RETRY_DELAYS
 from news.models import NewsIndexPage
 from resources import models as resource_models
@@ -238,6 +239,33 @@ def test_renditions_for_a_published_page_are_made_by_the_worker(home, queue, set
     assert queued("make_page_renditions").exists()
     run_worker()
     assert image.renditions.count() > 0
+
+
+def test_make_renditions_queues_every_live_page_and_the_worker_makes_what_is_missing(
+    home, queue, settings
+):
+    """`manage.py make_renditions`: for content that publishing's tasks never saw (a restored
+    database, new sizes in renditions.SPECS)."""
+    settings.WARM_RENDITIONS_ON_PUBLISH = False
+    news = NewsIndexPage.objects.filter(locale=home.locale).first()
+    image = ImageFactory()
+    story = NewsStoryPageFactory(parent=news, hero_image=image)
+    story.save_revision().publish()
+    draft = NewsStoryPageFactory(parent=news, hero_image=ImageFactory(), live=False)
+    assert not queued("make_page_renditions").exists()
+    out = io.StringIO()
+    call_command("make_renditions", stdout=out)
+    pages = {task.args_kwargs["args"][0] for task in queued("make_page_renditions")}
+    live = set(Page.objects.live().exclude(depth=1).values_list("pk", flat=True))
+    assert story.pk in pages and draft.pk not in pages and pages == live
+    assert f"queued for {len(live)} live page(s)" in out.getvalue()
+    run_worker()
+    made = image.renditions.count()
+    assert made == len(expanded("wide")) + len(expanded("card"))
+    assert draft.hero_image.renditions.count() == 0
+    call_command("make_renditions", stdout=io.StringIO())
+    run_worker()
+    assert image.renditions.count() == made  # those already made are kept, none twice
 
 
 # E-mail ------------------------------------------------------------------------------------

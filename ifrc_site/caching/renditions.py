@@ -75,6 +75,16 @@ def make_page_renditions(page_id):
         make_renditions(page.specific)
 
 
+def queue_every_page():
+    """Queue the renditions of every live page: after the sizes above change, after a database
+    is restored without its renditions, or for content loaded without publishing's tasks.
+    Returns how many pages were queued."""
+    ids = list(Page.objects.live().exclude(depth=1).values_list("pk", flat=True))
+    for page_id in ids:
+        make_page_renditions.enqueue(page_id)
+    return len(ids)
+
+
 def page_published(sender, instance, **kwargs):
     if getattr(settings, "WARM_RENDITIONS_ON_PUBLISH", True):
         make_page_renditions.enqueue(instance.pk)

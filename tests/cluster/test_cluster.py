@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import boto3
+import psycopg
 import pytest
 import requests
 from fpdf import FPDF
@@ -83,6 +84,9 @@ def manage(env, *args, settings="ifrc_site.settings.production"):
         pytest.fail(f"manage.py {' '.join(args)}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     return done
 
+
+# Pages with pictures in several roles: heroes, cards, portraits.
+PICTURE_PAGES = ("/en/", "/en/migration/", "/en/immunization/", "/en/news/")
 
 SETUP_SCRIPT = """
 import json
@@ -262,8 +266,15 @@ def cluster(tmp_path_factory):
             script = SETUP_SCRIPT.replace("VARNISH_PORT", str(ports["varnish"]))
             made = manage(env, "shell", "-c", script, settings="ifrc_site.settings.test")
             content = json.loads(made.stdout.strip().splitlines()[-1])
-        with step("start the worker, app servers A and B, HAProxy and Varnish"):
-            processes = {"worker": worker(), "a": app("a"), "b": app("b")}
+        with step("queue the renditions of every live page; the worker makes them"):
+            # As publishing would have queued them (the demo is loaded without): no reader, and
+            # no app server's first request, waits for a picture to be encoded.
+            manage(env, "make_renditions")
+            processes = {"worker": worker()}
+            wait_until(lambda: queued_tasks(env) == 0, 600, 1, what="the queue emptied")
+            assert failed_tasks(env) == [], failed_tasks(env)
+        with step("start app servers A and B, HAProxy and Varnish"):
+            processes.update(a=app("a"), b=app("b"))
             for name in ("a", "b"):
                 # Each gunicorn worker loads the site on its first request: two each.
                 processes[name].wait_for_port(ports[name], 60)
@@ -315,10 +326,55 @@ def write_timeline():
     print("\n" + text, file=sys.stderr)
 
 
+def _task_query(env, where, columns="count(*)"):
+    sql = f"SELECT {columns} FROM django_tasks_database_dbtaskresult WHERE {where}"
+    with psycopg.connect(env["DATABASE_URL"]) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def queued_tasks(env):
+    """How many background tasks are waiting or running."""
+    return _task_query(env, "status IN ('READY', 'RUNNING')")[0][0]
+
+
+def failed_tasks(env):
+    return _task_query(env, "status = 'FAILED'", "task_path, traceback")
+
+
 def served_by(cluster, name, pattern):
     """How many requests app server `name` has logged whose line matches `pattern`."""
     log = cluster["processes"][name].log_path.read_text(errors="replace")
     return len(re.findall(pattern, log))
+
+
+def bucket_keys(cluster, prefix):
+    pages = cluster["s3"].get_paginator("list_objects_v2").paginate(Bucket=BUCKET, Prefix=prefix)
+    return {item["Key"] for page in pages for item in page.get("Contents", [])}
+
+
+def test_pictures_come_from_the_worker_s_renditions_in_the_bucket(cluster):
+    url = cluster["url"]
+    before = bucket_keys(cluster, "images/")
+    with step("the home page and the programme pages through Varnish name AVIF renditions"):
+        pages = [requests.get(url["varnish"] + path, timeout=10) for path in PICTURE_PAGES]
+        assert [page.status_code for page in pages] == [200] * len(PICTURE_PAGES)
+        avif = sorted(
+            {
+                src
+                for page in pages
+                for src in re.findall(r'(/media/images/[^" ,]+\.avif)', page.text)
+            }
+        )
+        assert len(avif) >= 6, avif
+    with step("each is in the bucket, and served by A, B and Varnish as image/avif"):
+        for src in avif[:6]:
+            assert src.removeprefix("/media/") in before
+            for name in ("a", "b", "varnish"):
+                response = requests.get(url[name] + src, timeout=10)
+                assert response.status_code == 200, (name, src)
+                assert response.headers["Content-Type"] == "image/avif"
+                assert response.content[4:12] == b"ftypavif"
+    assert bucket_keys(cluster, "images/") == before, "an app server made a rendition"
 
 
 def test_a_staff_user_keeps_the_session_across_both_servers(cluster):
@@ -410,8 +466,11 @@ def test_publishing_on_a_shows_everywhere_and_unpublishing_is_gone_within_2_seco
         )
         assert response.status_code == 302, response.text[:1000]
         assert statuses(cluster, path) == {"varnish": 200, "a": 200, "b": 200}
-    first = requests.get(url["varnish"] + path, timeout=10)
-    assert first.headers["X-Cache"] == "HIT", first.headers
+    with step("once the worker has sent the purges publishing queued, Varnish keeps the page"):
+        wait_until(lambda: queued_tasks(cluster["env"]) == 0, 30, what="the queue emptied")
+        requests.get(url["varnish"] + path, timeout=10)
+        again = requests.get(url["varnish"] + path, timeout=10)
+        assert again.headers["X-Cache"] == "HIT", again.headers
     with step("unpublish it on A; gone from Varnish, A and B"):
         response = staff.post_form(f"/admin/pages/{story}/unpublish/", {}, base=url["a"])
         assert response.status_code == 302, response.text[:1000]

@@ -95,7 +95,9 @@ def background_work_once_at_the_end():
     held back while the demo is built, then done once per object: a page saved, published and
     translated is indexed once, as it ends up, not after each step."""
     held = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    with override_settings(TASKS=held):
+    # Renditions are left out (a minute's work for the whole demo): readers' first visits make
+    # them, or `manage.py make_renditions` makes them all.
+    with override_settings(TASKS=held, WARM_RENDITIONS_ON_PUBLISH=False):
         yield
         queued = list(task_backends["default"].results)
     done = set()
@@ -129,8 +131,6 @@ class Command(BaseCommand):
                 "Pass --allow-production to load them anyway."
             )
         self.created = 0
-        # Renditions are made as readers first ask for them, not for each demo page published.
-        settings.WARM_RENDITIONS_ON_PUBLISH = False
         self.verbose = options["verbosity"] >= 2
         self.site_data = data.load("site")
         with background_work_once_at_the_end(), transaction.atomic():
