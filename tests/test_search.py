@@ -3,6 +3,7 @@
 import time
 from io import StringIO
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
@@ -13,6 +14,7 @@ from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
+from wagtail.search.query import Phrase, PlainText
 
 import pytest
 from bs4 import BeautifulSoup
@@ -569,22 +571,60 @@ def test_ranked_rows_of_different_queries_are_each_their_own(ranked_stories):
     assert [row[1] for row in document_rows] == ["Pump survey"]
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own index")
-def test_postgresql_matches_titles_and_bodies_through_an_index(ranked_stories):
-    # The backend matches the title and body vectors joined...
-    sql = str(NewsStoryPage.objects.live().search("quillwort").get_queryset().query)
-    matched = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
-    assert matched in sql
-    # ...and that expression has an index (the test table is small enough to read whole, so
-    # the planner is told not to).
+def plan_of(sql, params=()):
+    """PostgreSQL's plan for a query, told not to read whole tables (the test tables are
+    small enough that it would)."""
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(
-            "EXPLAIN SELECT id FROM wagtailsearch_indexentry "
-            "WHERE (title || body) @@ to_tsquery('simple', 'quillwort')"
-        )
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own index")
+def test_postgresql_matches_words_in_title_or_body_and_phrases_in_both_through_indexes(
+    ranked_stories,
+):
+    joined = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
+    # Single words: in the title or in the body, each column through its own index.
+    words = NewsStoryPage.objects.live().search("quillwort water").get_queryset()
+    sql, params = words.query.sql_with_params()
+    assert joined not in sql
+    assert '"wagtailsearch_indexentry"."title" @@' in sql
+    assert '"wagtailsearch_indexentry"."body" @@' in sql
+    plan = plan_of(sql, params)
+    assert "wagtailsear_title_9caae0_gin" in plan and "wagtailsear_body_90c85d_gin" in plan, plan
+    # A phrase may run from the title into the body: title and body joined, and that
+    # expression has an index too.
+    phrase = NewsStoryPage.objects.live().search(Phrase("quillwort water")).get_queryset()
+    assert joined in str(phrase.query)
+    plan = plan_of(
+        "SELECT id FROM wagtailsearch_indexentry "
+        "WHERE (title || body) @@ to_tsquery('simple', 'quillwort')"
+    )
     assert "search_indexentry_title_body_gin" in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own backend")
+@pytest.mark.parametrize(
+    "query",
+    [
+        "quillwort",
+        "water",
+        "Wells quillwort",  # one word in every title, the other in the summaries
+        "valley 7",
+        PlainText("quillwort wells", operator="or"),
+        PlainText("quillwort nowhere", operator="or"),
+        "quillwort nowhere",
+        "COVID-19 quillwort",  # a joined term: the stock match
+    ],
+)
+def test_postgresql_word_matching_finds_and_ranks_as_the_stock_backend(ranked_stories, query):
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+
+    stock = PostgresSearchBackend(settings.WAGTAILSEARCH_BACKENDS["default"])
+    ours = NewsStoryPage.objects.live().search(query).annotate_score("_score")
+    theirs = stock.search(query, NewsStoryPage.objects.live()).annotate_score("_score")
+    assert [(page.pk, page._score) for page in ours] == [(page.pk, page._score) for page in theirs]
 
 
 # Header ------------------------------------------------------------------------------------

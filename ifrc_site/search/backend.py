@@ -21,4 +21,8 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this n
         from .sqlite import TitleWeightedSQLiteSearchBackend
 
         return TitleWeightedSQLiteSearchBackend(params)
+    if backend.__class__.__name__ == "PostgresSearchBackend":
+        from .postgres import WordwiseSearchBackend
+
+        return WordwiseSearchBackend(params)
     return backend
