@@ -1,4 +1,5 @@
-"""Wagtail's database search backend, with titles weighted on SQLite as they are on PostgreSQL.
+"""Wagtail's database search backend: titles weighted on SQLite as they are on PostgreSQL, and
+words matched without joining title and body on PostgreSQL (`postgres.py`).
 
 On PostgreSQL the backend ranks with `ts_rank`, weighting each field by its `boost`, so a word in
 a title counts far more than the same word in a body. Its SQLite (FTS5) variant ignores boosts:
