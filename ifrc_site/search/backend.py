@@ -23,6 +23,7 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this n
 
         return TitleWeightedSQLiteSearchBackend(params)
     if backend.__class__.__name__ == "PostgresSearchBackend":
+        # Imported here: the PostgreSQL backend's module needs django.contrib.postgres.
         from .postgres import WordwiseSearchBackend
 
         return WordwiseSearchBackend(params)
