@@ -268,10 +268,11 @@ def cluster(tmp_path_factory):
             content = json.loads(made.stdout.strip().splitlines()[-1])
         with step("queue the renditions of every live page; the worker makes them"):
             # As publishing would have queued them (the demo is loaded without): no reader, and
-            # no app server's first request, waits for a picture to be encoded.
+            # no app server's first request, waits for a picture to be encoded. About 80 s
+            # alone; over five minutes beside the other test runs on two cores.
             manage(env, "make_renditions")
             processes = {"worker": worker()}
-            wait_until(lambda: queued_tasks(env) == 0, 600, 1, what="the queue emptied")
+            wait_until(lambda: queued_tasks(env) == 0, 900, 1, what="the queue emptied")
             assert failed_tasks(env) == [], failed_tasks(env)
         with step("start app servers A and B, HAProxy and Varnish"):
             processes.update(a=app("a"), b=app("b"))
