@@ -3,6 +3,7 @@
 The content apps connect theirs in their own `signals.py` the same way.
 """
 
+from django.core.signals import setting_changed
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import (
@@ -20,7 +21,7 @@ from wagtail.signals import (
 )
 
 from .caching import renditions
-from .caching.pagecache import register_schedule
+from .caching.pagecache import register_schedule, settings_changed
 from .caching.purge import content_changed, next_page_expiry, page_deleted
 from .editorial import roles
 from .i18n import point_copy_at_its_language
@@ -56,6 +57,7 @@ def connect():
         Locale,
     )
 
+    setting_changed.connect(settings_changed, dispatch_uid="pagecache-settings-changed")
     post_save.connect(forget_locales, sender=Locale, dispatch_uid="queries-locales-saved")
     post_delete.connect(forget_locales, sender=Locale, dispatch_uid="queries-locales-deleted")
     copy_for_translation_done.connect(

@@ -358,25 +358,23 @@ def _read_generation_and_entry(alias, key):
     return shared.get(GENERATION_KEY), store.get(key)
 
 
-# (alias, the CACHES setting) -> whether that store and the default are on one Redis server:
-# worked out once per setting (tests change it), not at every hit.
-_one_redis = {}
-
-
+@functools.cache
 def _on_one_redis(alias):
+    """Whether the store `alias` and the default are on one Redis server: worked out once,
+    not at every hit (again when a test changes CACHES: `settings_changed`)."""
     configured = settings.CACHES
-    key = (alias, id(configured))
-    if key not in _one_redis:
-        if len(_one_redis) > 32:
-            _one_redis.clear()
-        shared, page = configured.get("default", {}), configured.get(alias, {})
-        _one_redis[key] = (
-            configured,  # kept alive, so that its id stays its own
-            shared.get("BACKEND") == REDIS_BACKEND
-            and page.get("BACKEND") == REDIS_BACKEND
-            and shared.get("LOCATION") == page.get("LOCATION"),
-        )
-    return _one_redis[key][1]
+    shared, page = configured.get("default", {}), configured.get(alias, {})
+    return (
+        shared.get("BACKEND") == REDIS_BACKEND
+        and page.get("BACKEND") == REDIS_BACKEND
+        and shared.get("LOCATION") == page.get("LOCATION")
+    )
+
+
+def settings_changed(setting, **kwargs):
+    """A signal receiver (Django's `setting_changed`): forget what was worked out of CACHES."""
+    if setting == "CACHES":
+        _on_one_redis.cache_clear()
 
 
 def page_store_alias(pairs):
