@@ -175,7 +175,12 @@ class Command(BaseCommand):
         title = f"Demo: {key}"
         image = SiteImage.objects.filter(title=title).first()
         if image is None:
-            drawing = make_picture(key, picture["theme"], picture.get("variant"))
+            # 1600 by 1000 pixels, the largest size a page shows, unless the settings ask for
+            # less (the tests' do: every rendition of a smaller picture is quicker to make).
+            width = getattr(settings, "DEMO_PICTURE_WIDTH", 1600)
+            drawing = make_picture(
+                key, picture["theme"], picture.get("variant"), width=width, height=width * 5 // 8
+            )
             image = SiteImage(
                 title=title,
                 description=picture["alt"],
