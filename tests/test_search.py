@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 
 from ifrc_site.search import engine
 from ifrc_site.search.query import MAX_LENGTH, SearchTerms
-from ifrc_site.search.rows import ranked_rows
+from ifrc_site.search.rows import plain_rows, ranked_rows
 from ifrc_site.taxonomy import region_of
 from news.models import NewsIndexPage, NewsStoryPage
 from resources.models import CaseStudyPage, Resource
@@ -552,6 +552,33 @@ def test_ranked_rows_read_fields_in_rank_order_for_several_sources_at_once(
     assert [row[1:] for row in story_rows] == [(page.pk, page.title) for page in stories[:5]]
     assert [row[1:] for row in document_rows] == [(document.pk, document.language)]
     assert [row[0] for row in story_rows] == [page._score for page in stories[:5]]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="Read from the driver on PostgreSQL")
+def test_plain_rows_are_the_rows_django_reads(django_assert_num_queries):
+    """The search reads its matches' fields straight from the driver on PostgreSQL: the same
+    values, of the same types, as Django's own iteration gives (dates, aware datetimes, text
+    through a join, a float score), and nothing for a query that cannot match."""
+    query = "volunteers"
+    stories = (
+        NewsStoryPage.objects.live()
+        .search(query, order_by_relevance=True)
+        .annotate_score("_score")[:50]
+        .get_queryset()
+        .values_list(
+            "_score", "pk", "locale__language_code", "date", "last_published_at", "country"
+        )
+    )
+    expected = [tuple(row) for row in stories]
+    assert len(expected) > 5
+    with django_assert_num_queries(1):
+        rows = plain_rows(stories)
+    assert rows == expected
+    for row, django_row in zip(rows, expected, strict=True):
+        assert [type(value) for value in row] == [type(value) for value in django_row]
+        assert row[4].utcoffset() is not None
+    with django_assert_num_queries(0):
+        assert plain_rows(NewsStoryPage.objects.none().values_list("pk")) == []
 
 
 def test_a_kind_with_more_matches_than_are_read_says_so(client, monkeypatch):

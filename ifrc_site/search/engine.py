@@ -16,6 +16,7 @@ How a search runs (a fixed number of queries, whatever the number of results):
 The language filter starts at the visitor's language; "all" searches every language.
 """
 
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,11 +36,17 @@ from ifrc_site.models import programme_content_types
 from ifrc_site.taxonomy import REGIONS
 
 from .kinds import facet_values, kind_by_key, kinds
-from .rows import ids_in, ranked_rows, relevance
+from .rows import ids_in, plain_rows, ranked_rows, relevance
 
+NO_PROGRAMMES = frozenset()
 MAX_MATCHES = 10_000  # best matches taken from each source; the page says when there were more
 ALL_LANGUAGES = "all"
 YEAR = re.compile(r"^(19|20|21)\d\d$")
+
+
+def newest_first(hit):
+    """A hit's sort key by date (newest highest); undated ones last."""
+    return hit.date.toordinal() if hit.date else 0
 
 
 # Filters ---------------------------------------------------------------------------------
@@ -178,17 +185,21 @@ class Search:
                 rows = rows[:MAX_MATCHES]
             found.append((kind, model, rows))
         self.load_programmes(found)
-        per_kind = {}
+        backend, per_kind = self.backend, {}
         for kind, model, rows in found:
+            hit = kind.hit
             per_kind.setdefault(kind, []).extend(
-                kind.hit(model, row, relevance(self.backend, score), self) for score, *row in rows
+                [hit(model, row[1:], relevance(backend, row[0]), self) for row in rows]
             )
         hits = [hit for kind, kind_hits in per_kind.items() for hit in kind.merge(kind_hits, self)]
-        hits.sort(key=lambda hit: (-hit.score, -(hit.date.toordinal() if hit.date else 0)))
+        # Best first; among equal scores the newest first (two stable sorts).
+        hits.sort(key=newest_first, reverse=True)
+        hits.sort(key=operator.attrgetter("score"), reverse=True)
         return hits
 
     def load_programmes(self, found):
-        """The programmes of news stories and documents: one query for each model."""
+        """The programmes of news stories and documents, as the slugs of `programmes_of`: one
+        query for each model."""
         self._programmes = {}
         for _kind, model, rows in found:
             field = getattr(model, "programmes", None)
@@ -201,11 +212,16 @@ class Search:
                 if f.is_relation and f.related_model is model
             )
             links = through.objects.filter(**{f"{own}__in": ids_in([row[1] for row in rows])})
-            for obj_pk, page_pk in links.values_list(own, "page_id"):
-                self._programmes.setdefault((model, obj_pk), set()).add(page_pk)
+            pages = {}
+            for obj_pk, page_pk in plain_rows(links.values_list(own, "page_id")):
+                pages.setdefault(obj_pk, []).append(page_pk)
+            slugs = self.programme_slugs
+            self._programmes[model] = {pk: slugs(*sorted(pks)) for pk, pks in pages.items()}
 
     def programmes_of(self, model, pk):
-        return self.programme_slugs(*sorted(self._programmes.get((model, pk), ())))
+        """The slugs, in the visitor's language, of the programmes of a news story or
+        document found by this search."""
+        return self._programmes.get(model, {}).get(pk, NO_PROGRAMMES)
 
     def load(self, hits):
         """Fill in `obj` of these hits (the page shown): one query per model among them."""

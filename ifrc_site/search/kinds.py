@@ -16,7 +16,7 @@ from ifrc_site.queries import public
 from ifrc_site.taxonomy import region_of
 
 
-@dataclass
+@dataclass(slots=True)  # thousands are made for each search: slots make them quicker to make
 class Hit:
     """One search result with what the filters need to know about it; `obj` once loaded."""
 

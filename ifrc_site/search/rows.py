@@ -4,7 +4,8 @@ backend (`backend.py`, `sqlite.py`)."""
 
 import json
 
-from django.db import connection
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, connections
 from django.db.models.expressions import RawSQL
 
 
@@ -35,7 +36,27 @@ def ranked_rows(searches, score_field):
 
 def queryset_rows(results, score_field, fields):
     """`(score, *fields)` of one search's results, read through the backend's own queryset."""
-    return [tuple(row) for row in results.get_queryset().values_list(score_field, *fields)]
+    return plain_rows(results.get_queryset().values_list(score_field, *fields))
+
+
+def plain_rows(queryset):
+    """The rows of a `values_list()` queryset as the database driver gives them: tuples.
+
+    Django's own iteration runs Python for each row (copying it into a list to apply the
+    fields' converters, then into a tuple): tens of milliseconds for the 10,000 matches of a
+    common word. On PostgreSQL the values read here need no converting:
+    psycopg gives floats, dates, aware datetimes and text as they are (a score's converter
+    only makes a float of what is one). Other databases go through Django's iteration.
+    """
+    if connections[queryset.db].vendor != "postgresql":
+        return [tuple(row) for row in queryset]
+    try:
+        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:
+        return []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def ids_in(ids):
@@ -46,5 +67,7 @@ def ids_in(ids):
     """
     ids = [int(pk) for pk in ids]
     if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+        # As an array's text ("{1,2,3}"), which joining makes at once; a list would be dumped
+        # by psycopg one number at a time.
+        return RawSQL("SELECT unnest(%s::bigint[])", ("{" + ",".join(map(str, ids)) + "}",))
     return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
