@@ -84,15 +84,19 @@ def percentile(values, fraction):
 
 def measure():
     """Time every search in this process (Django set up from the environment)."""
-    import django
-
     sys.path.insert(0, str(ROOT))  # this script runs from bench/
-    django.setup()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from bs4 import BeautifulSoup
+
+    # Django set up as gunicorn sets it up, through the site's WSGI module: after the first
+    # request, what is loaded stays out of the garbage collector's way (ifrc_site/wsgi.py).
+    # Without it each search here also paid for collections walking every loaded module,
+    # which the site's processes do not (a common word at 10,000 stories: 480 ms of processor
+    # time against 270).
+    import ifrc_site.wsgi  # noqa: F401
 
     client = Client(HTTP_HOST="127.0.0.1")
     rows = []
