@@ -27,6 +27,11 @@ def visible_text(html):
     soup = BeautifulSoup(html, "html.parser")
     for element in soup(["script", "style"]):
         element.decompose()  # not read: the JSON-LD names renditions, made afresh after a restore
+    for element in soup.select(".help-card__status"):
+        # A help point's opening status ("Open now, until 21:00", "opens tomorrow at 09:00")
+        # changes with the clock, not with a restore: the two snapshots, up to a minute apart,
+        # may fall either side of an opening or closing time, or of midnight where it stands.
+        element.decompose()
     return " ".join(soup.get_text(" ").split())
 
 
