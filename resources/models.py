@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models import Case, IntegerField, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, TruncDate
 from django.http import Http404
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html
@@ -126,6 +127,11 @@ class ResourceQuerySet(DocumentQuerySet):
             .order_by(*Resource.newest_first)
             .defer("extracted_text", "text_version", "accessibility")
         )
+
+    def with_date(self):
+        """Each document's `Resource.date` worked out in SQL, as `shown_date` (read as a date:
+        the site search reads thousands, where the upload's time would cost a datetime each)."""
+        return self.annotate(shown_date=Coalesce("publication_date", TruncDate("created_at")))
 
     def in_groups(self, keys):
         """The documents of these resources, each given by its key (`group_key`: the original's
@@ -715,7 +721,9 @@ class Resource(AbstractDocument):
 
     @property
     def date(self):
-        return self.publication_date or self.created_at.date()
+        """The publication date, else the day of the upload in the site's time zone (in SQL:
+        `ResourceQuerySet.with_date`)."""
+        return self.publication_date or timezone.localdate(self.created_at)
 
     # The gate (see ResourceQuerySet) -------------------------------------------------------
 

@@ -1,6 +1,5 @@
 """Case studies and documents in the site search (ifrc_site/search/kinds.py)."""
 
-from django.db.models.functions import Coalesce, TruncDate
 from django.utils.translation import gettext_lazy as _
 
 from ifrc_site.search.kinds import Hit, Kind, PageKind, country_codes
@@ -41,7 +40,7 @@ class DocumentKind(Kind):
 
     def sources(self, request):
         # The library's rule: no embargoed, expired, unapproved or private document.
-        return [with_shown_date(Resource.objects.listed().order_by().defer("extracted_text"))]
+        return [Resource.objects.listed().with_date().order_by().defer("extracted_text")]
 
     def hit(self, model, row, score, engine):
         pk, language, date, codes, original = row
@@ -66,9 +65,13 @@ class DocumentKind(Kind):
         if not hits:
             return hits
         keys = {hit.group for hit in hits}
-        versions = with_shown_date(
-            Resource.objects.listed().in_groups(ids_in(keys)).order_by()
-        ).values_list("pk", "original_id", "language", "shown_date")
+        versions = (
+            Resource.objects.listed()
+            .in_groups(ids_in(keys))
+            .with_date()
+            .order_by()
+            .values_list("pk", "original_id", "language", "shown_date")
+        )
         groups = {}
         for pk, original, language, date in plain_rows(versions):
             groups.setdefault(original or pk, []).append((pk, original, language, date))
@@ -112,10 +115,3 @@ class DocumentKind(Kind):
     def loaded(self, hits):
         # The links to the other languages, and the languages missing, of the page shown.
         Resource.attach_language_versions([hit.obj for hit in hits])
-
-
-def with_shown_date(documents):
-    """The date a result shows, as `shown_date`: the publication date, else the day of the
-    upload (in the site's time zone). Worked out in SQL: read as a date, it costs nothing to
-    load, where the upload's time cost thousands of datetimes for a common word."""
-    return documents.annotate(shown_date=Coalesce("publication_date", TruncDate("created_at")))

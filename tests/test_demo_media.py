@@ -10,6 +10,7 @@ from PIL import Image
 from ifrc_site.demo import data
 from ifrc_site.demo.media import VARIANTS, make_picture, picture_subject
 from ifrc_site.demo.pages import page_fields
+from ifrc_site.models import SiteImage
 
 PAGE_PICTURES = data.load("site")["pictures"]
 NEWS_STORIES = data.load("news")
@@ -115,3 +116,13 @@ def test_the_subject_follows_the_drawing():
     assert "mountain" in picture_subject("anything", "no such theme"), "falls back to landscape"
     with pytest.raises(ValueError, match="not harbour"):
         make_picture("anything", "migration", "harbour")
+
+
+@pytest.mark.django_db
+def test_the_demo_draws_its_pictures_at_the_width_the_settings_ask(settings):
+    """`DEMO_PICTURE_WIDTH` (800 in the test settings, 1,600 by default) sizes every picture the
+    demo loader draws, at 16:10."""
+    pictures = SiteImage.objects.filter(title__startswith="Demo: ")
+    assert pictures.count() > 10
+    sizes = {(picture.width, picture.height) for picture in pictures}
+    assert sizes == {(settings.DEMO_PICTURE_WIDTH, settings.DEMO_PICTURE_WIDTH * 5 // 8)}

@@ -1,5 +1,6 @@
 """Site search: relevance, filters, promoted results, bad input and index updates."""
 
+import datetime
 import time
 from io import StringIO
 
@@ -10,6 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
@@ -579,6 +581,23 @@ def test_plain_rows_are_the_rows_django_reads(django_assert_num_queries):
         assert row[4].utcoffset() is not None
     with django_assert_num_queries(0):
         assert plain_rows(NewsStoryPage.objects.none().values_list("pk")) == []
+    # A field that converts what it reads is read through Django: a StreamField's value.
+    bodies = NewsStoryPage.objects.live().order_by("pk").values_list("pk", "body")[:3]
+    assert plain_rows(bodies) == [tuple(row) for row in bodies]
+    assert all(not isinstance(body, str) for _pk, body in plain_rows(bodies))
+
+
+def test_a_document_s_date_in_sql_is_its_date():
+    """`with_date()` is `Resource.date` in SQL: the publication date, else the upload's day."""
+    dated = ResourceFactory(title="Dated", publication_date=datetime.date(2019, 3, 4))
+    undated = ResourceFactory(title="Undated", publication_date=None)
+    found = dict(
+        Resource.objects.filter(pk__in=[dated.pk, undated.pk])
+        .with_date()
+        .values_list("pk", "shown_date")
+    )
+    assert found == {dated.pk: datetime.date(2019, 3, 4), undated.pk: undated.date}
+    assert undated.date == timezone.localdate(undated.created_at)
 
 
 def test_a_kind_with_more_matches_than_are_read_says_so(client, monkeypatch):

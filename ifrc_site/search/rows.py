@@ -44,16 +44,20 @@ def plain_rows(queryset):
 
     Django's own iteration runs Python for each row (copying it into a list to apply the
     fields' converters, then into a tuple): tens of milliseconds for the 10,000 matches of a
-    common word. On PostgreSQL the values read here need no converting:
-    psycopg gives floats, dates, aware datetimes and text as they are (a score's converter
-    only makes a float of what is one). Other databases go through Django's iteration.
+    common word. On PostgreSQL plain values need no converting: psycopg gives floats, dates,
+    aware datetimes and text as they are (a score's converter only makes a float of what is
+    one). A field that converts what it reads (`from_db_value`: JSON, a StreamField...), and
+    other databases, go through Django's iteration.
     """
     if connections[queryset.db].vendor != "postgresql":
         return [tuple(row) for row in queryset]
+    compiler = queryset.query.get_compiler(queryset.db)
     try:
-        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+        sql, params = compiler.as_sql()
     except EmptyResultSet:
         return []
+    if any(hasattr(column.output_field, "from_db_value") for column, *_ in compiler.select):
+        return [tuple(row) for row in queryset]
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
