@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
-from django.db.models import Case, IntegerField, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, Min, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce, TruncDate
 from django.http import Http404
 from django.utils import formats, timezone, translation
@@ -157,24 +157,34 @@ class ResourceQuerySet(DocumentQuerySet):
         original, else the oldest version readers may see. Call it on `listed()`: the versions
         it chooses from are those `listed()` lets through, so a hidden version never stands for
         its group.
+
+        Asked as "no version of the group comes before this one" (NOT EXISTS) rather than "this
+        one is the group's first" (= a subquery): PostgreSQL expects most documents to pass
+        the first, as they do, and reads the library in its order through its index, checking
+        a dozen; it expected almost none to pass the second, so it checked every document and
+        sorted them all (10 ms at 2,000 documents, growing with the library).
         """
-        standing = (
+        before = standing_order(language)
+        better = (
             Resource.objects.listed()
-            .filter(Q(pk=OuterRef("resource_key")) | Q(original_id=OuterRef("resource_key")))
-            .order_by(
-                Case(When(language=language, then=Value(0)), default=Value(1)),
-                Case(When(original__isnull=True, then=Value(0)), default=Value(1)),
-                "pk",
+            .alias(_order=before)
+            .filter(Q(pk=OuterRef("_resource")) | Q(original_id=OuterRef("_resource")))
+            .filter(
+                Q(_order__lt=OuterRef("_order"))
+                | Q(_order=OuterRef("_order"), pk__lt=OuterRef("pk"))
             )
-            .values("pk")[:1]
         )
-        return self.annotate(
-            resource_key=Case(
-                When(original__isnull=True, then="pk"),
-                default="original_id",
-                output_field=IntegerField(),
-            )
-        ).filter(pk=Subquery(standing))
+        return self.alias(_resource=Coalesce("original_id", "pk"), _order=before).filter(
+            ~Exists(better)
+        )
+
+
+def standing_order(language):
+    """Which version of a resource stands for it (`one_per_resource`), lowest first: one in
+    `language` before one in another, the original before a translation; then the oldest."""
+    return Case(When(language=language, then=Value(0)), default=Value(2)) + Case(
+        When(original__isnull=True, then=Value(0)), default=Value(1)
+    )
 
 
 def next_document_change():
