@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
-from django.db.models import Case, Exists, Min, OuterRef, Q, Value, When
+from django.db.models import Min, Q
 from django.db.models.functions import Coalesce, TruncDate
 from django.http import Http404
 from django.utils import formats, timezone, translation
@@ -151,40 +151,21 @@ class ResourceQuerySet(DocumentQuerySet):
 
     def one_per_resource(self, language):
         """One document per resource: of a group of language versions (see
-        `Resource.original`), only the version that stands for it, in one query with the rest.
+        `Resource.original`), only the version that stands for it.
 
         That is the version in `language` if the group has one readers may see, else the
         original, else the oldest version readers may see. Call it on `listed()`: the versions
         it chooses from are those `listed()` lets through, so a hidden version never stands for
         its group.
 
-        Asked as "no version of the group comes before this one" (NOT EXISTS) rather than "this
-        one is the group's first" (= a subquery): PostgreSQL expects most documents to pass
-        the first, as they do, and reads the library in its order through its index, checking
-        a dozen; it expected almost none to pass the second, so it checked every document and
-        sorted them all (10 ms at 2,000 documents, growing with the library).
+        The few versions that do not stand for theirs are left out by id (`Resource.
+        not_standing_ids`). Asked in SQL for each document ("is it its group's first?"), the
+        question made PostgreSQL expect almost no document to pass, so it read and checked
+        every one and sorted them all (10 ms at 2,000 documents, growing with the library)
+        instead of reading a page's dozen through the order's index.
         """
-        before = standing_order(language)
-        better = (
-            Resource.objects.listed()
-            .alias(_order=before)
-            .filter(Q(pk=OuterRef("_resource")) | Q(original_id=OuterRef("_resource")))
-            .filter(
-                Q(_order__lt=OuterRef("_order"))
-                | Q(_order=OuterRef("_order"), pk__lt=OuterRef("pk"))
-            )
-        )
-        return self.alias(_resource=Coalesce("original_id", "pk"), _order=before).filter(
-            ~Exists(better)
-        )
-
-
-def standing_order(language):
-    """Which version of a resource stands for it (`one_per_resource`), lowest first: one in
-    `language` before one in another, the original before a translation; then the oldest."""
-    return Case(When(language=language, then=Value(0)), default=Value(2)) + Case(
-        When(original__isnull=True, then=Value(0)), default=Value(1)
-    )
+        hidden = Resource.not_standing_ids(language)
+        return self.exclude(pk__in=hidden) if hidden else self
 
 
 def next_document_change():
@@ -736,6 +717,38 @@ class Resource(AbstractDocument):
         return self.publication_date or timezone.localdate(self.created_at)
 
     # The gate (see ResourceQuerySet) -------------------------------------------------------
+
+    @classmethod
+    def not_standing_ids(cls, language):
+        """Ids of the documents readers may see that do not stand for their resource in
+        `language` (`ResourceQuerySet.one_per_resource`): the other versions of translated
+        resources, a few. Kept once per content generation, as `unlisted_ids`."""
+
+        def find():
+            originals = cls.objects.filter(original__isnull=False).values("original_id")
+            members = (
+                cls.objects.listed()
+                .filter(Q(original__isnull=False) | Q(pk__in=originals))
+                .order_by()
+                .values_list("pk", "original_id", "language")
+            )
+            groups = {}
+            for pk, original, version_language in members:
+                groups.setdefault(original or pk, []).append((pk, original, version_language))
+            hidden = set()
+            for versions in groups.values():
+                standing = min(
+                    versions,
+                    key=lambda version: (
+                        version[2] != language,
+                        version[1] is not None,
+                        version[0],
+                    ),
+                )
+                hidden.update(version[0] for version in versions if version is not standing)
+            return frozenset(hidden)
+
+        return fragment(("documents-not-standing", language), find)
 
     @classmethod
     def unlisted_ids(cls):

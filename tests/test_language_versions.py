@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from wagtail.models import Collection, CollectionViewRestriction, Locale
 
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 
 from ifrc_site.blocks import DocumentListBlock
@@ -350,6 +351,27 @@ def test_a_hidden_original_leaves_its_versions_as_one_resource(client):
     ]
     assert len(shown) == 1
     assert "English" in shown[0].select_one(".doc-languages__missing").get_text()
+
+
+@pytest.mark.both_engines
+def test_the_version_standing_for_a_resource_changes_when_it_expires_with_nothing_saved(client):
+    """The versions left out of the library are kept per content generation; the time an
+    original expires starts a new one by itself, and the library shows another version."""
+    versions = versions_of(ZERO_DOSE)
+    original = versions["en"]
+    original.expire_at = timezone.now() + datetime.timedelta(hours=1)
+    original.save()
+    titles = {version.title for version in versions.values()}
+
+    def shown():
+        response = client.get("/en/resources/", {"programme": "immunization"})
+        return [card for title in titles for card in cards_titled(response, title)]
+
+    (card,) = shown()
+    assert card.select_one(".doc-card__title a")["title"] == original.title
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=2)):
+        (card,) = shown()
+    assert card.select_one(".doc-card__title a")["title"] in titles - {original.title}
 
 
 # Search ------------------------------------------------------------------------------------
