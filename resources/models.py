@@ -895,10 +895,23 @@ class CaseStudyIndexPage(FeedListingMixin, BasePage):
     class Meta:
         verbose_name = _("case study listing")
 
+    def below(self, pages):
+        """The case studies of `pages` that this listing lists: those below it.
+
+        Where it is the only case study listing in its language (a site of its own, as it is
+        on one site), asked as "in its language", the same pages: PostgreSQL expects as many
+        case studies as there are and reads them in the order's index, a dozen for a page.
+        Asked as "below it" (a path prefix) it expected one in twenty, so it read and sorted
+        every one (3.4 ms at 500 case studies, growing with them)."""
+        alone = fragment(
+            ("case-study-listings", self.locale_id),
+            lambda: CaseStudyIndexPage.objects.filter(locale_id=self.locale_id).count() == 1,
+        )
+        return pages.filter(locale_id=self.locale_id) if alone else pages.descendant_of(self)
+
     def filtered_items(self, request):
         case_studies = (
-            public(CaseStudyPage.objects.live(), request)
-            .descendant_of(self)
+            self.below(public(CaseStudyPage.objects.live(), request))
             .select_related(*CaseStudyPage.listing_related)
             .prefetch_related(*CaseStudyPage.listing_prefetch)
             .order_by(*CaseStudyPage.newest_first)
