@@ -372,6 +372,7 @@ def discover_urls(env):
         "news_filtered": "/en/news/?programme=migration&year=2017",
         "story": found["story"],
         "resources": "/en/resources/",
+        "case_studies": "/en/case-studies/",
         "case_study": found["case_study"],
         "static_css": found["css"],
     }
