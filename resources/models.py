@@ -898,10 +898,10 @@ class CaseStudyIndexPage(FeedListingMixin, BasePage):
     def below(self, pages):
         """The case studies of `pages` that this listing lists: those below it.
 
-        Where it is the only case study listing in its language (a site of its own, as it is
-        on one site), asked as "in its language", the same pages: PostgreSQL expects as many
-        case studies as there are and reads them in the order's index, a dozen for a page.
-        Asked as "below it" (a path prefix) it expected one in twenty, so it read and sorted
+        Where it is the only case study listing in its language (as on a single site), they
+        are asked for as "in its language", the same pages: PostgreSQL then expects as many
+        case studies as there are, and reads a page's dozen through the order's index. Asked
+        for as "below it" (a path prefix), it expected one in twenty, so it read and sorted
         every one (3.4 ms at 500 case studies, growing with them)."""
         alone = fragment(
             ("case-study-listings", self.locale_id),
