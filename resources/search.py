@@ -1,18 +1,9 @@
 """Case studies and documents in the site search (ifrc_site/search/kinds.py)."""
 
-from dataclasses import dataclass
-
 from django.utils.translation import gettext_lazy as _
 
 from ifrc_site.search.kinds import Hit, Kind, PageKind, country_codes
-from ifrc_site.search.rows import (
-    best_rows,
-    id_set,
-    ids_in,
-    joined_ids,
-    plain_rows,
-    relevance,
-)
+from ifrc_site.search.rows import ids_in, plain_rows
 
 from .models import CaseStudyPage, Resource
 
@@ -22,126 +13,104 @@ class CaseStudyKind(PageKind):
     label = _("Case study")
     plural = _("Case studies")
     related = ("locale", "national_society")
-    fields = ("pk", "locale__language_code", "date")
-    country = "country"
-    programme = "programme"
+    fields = ("pk", "locale__language_code", "date", "country", "programme_id")
 
     def models(self):
         return [CaseStudyPage]
 
     def hit(self, model, row, score, engine):
-        pk, language, date = row
-        return Hit(self, model, pk, score, date=date, language=language)
-
-
-@dataclass(eq=False, slots=True)  # one per resource found; told apart by identity
-class Found:
-    """A resource found by a search: the version shown, the score of its best-matching
-    version, and what the filters read of it (see `Hit`)."""
-
-    profile: tuple
-    pk: int
-    language: str
-    date: object
-    languages: frozenset
-    score: float
+        pk, language, date, code, programme = row
+        return Hit(
+            self,
+            model,
+            pk,
+            score,
+            date=date,
+            language=language,
+            countries=country_codes(code),
+            programmes=engine.programme_slugs(programme),
+        )
 
 
 class DocumentKind(Kind):
-    """Documents, one result per resource: the language versions of one document
-    (Resource.original) that match become one result, shown as the version in the language
-    searched (else the visitor's, else the original), ranked by its best-matching version, and
-    found by the language filter in any of its versions' languages.
-
-    So every matching version is ranked and read (a few thousand at most, the library's size),
-    and they are merged in Python, once per search.
-    """
-
     key = "document"
     label = _("Document")
     plural = _("Documents")
+    fields = ("pk", "language", "shown_date", "countries", "original_id")
 
     def sources(self, request):
         # The library's rule: no embargoed, expired, unapproved or private document.
         return [Resource.objects.listed().with_date().order_by().defer("extracted_text")]
 
-    def found(self, queryset, search):
-        """Every resource with a matching version, read once per search (`Found`)."""
-        memo = search.memo
-        if (self.key, "found") not in memo:
-            memo[self.key, "found"] = self._found(queryset, search)
-        return memo[self.key, "found"]
+    def hit(self, model, row, score, engine):
+        pk, language, date, codes, original = row
+        return Hit(
+            self,
+            model,
+            pk,
+            score,
+            date=date,
+            language=language,
+            countries=country_codes(codes),
+            programmes=engine.programmes_of(model, pk),
+            group=original or pk,
+        )
 
-    def _found(self, queryset, search):
-        backend = search.backend
-        rows = [
-            (*row[1:], relevance(backend, row[0]))
-            for row in best_rows(
-                queryset.annotate(_programmes_=joined_ids(Resource, "programmes")),
-                search.query,
-                ("pk", "original_id", "language", "shown_date", "countries", "_programmes_"),
-            )
-        ]
-        if not rows:
-            return []
-        # The versions readers may see of every resource found, in one query.
+    def merge(self, hits, engine):
+        """One result per resource: the language versions of one document (Resource.original)
+        found by the search become one result, shown as the version in the language searched
+        (else the visitor's, else the original), ranked by its best-matching version, and found
+        by the language filter in any of its versions' languages. The versions are those
+        readers may see (`listed()`), read in one query."""
+        if not hits:
+            return hits
+        keys = {hit.group for hit in hits}
         versions = (
             Resource.objects.listed()
-            .in_groups(ids_in({original or pk for pk, original, *_rest in rows}))
+            .in_groups(ids_in(keys))
             .with_date()
             .order_by()
             .values_list("pk", "original_id", "language", "shown_date")
         )
         groups = {}
-        for version in plain_rows(versions):
-            groups.setdefault(version[1] or version[0], []).append(version)
-        matched = {}
-        for row in rows:
-            matched.setdefault(row[1] or row[0], []).append(row)
-        preferred, own, slugs = search.preferred_language, search.language, search.programme_slugs
-        found = []
-        for key, hits in matched.items():
-            group = groups.get(key) or [row[:4] for row in hits]
-            score = max(row[6] for row in hits)  # its best-matching version's
-            if len(hits) == 1 and len(group) == 1:
-                pk, _original, language, date, codes, programmes, _score = hits[0]
-                countries, programme_pks, languages = country_codes(codes), id_set(programmes), None
-            else:
-                pk, _original, language, date = min(
-                    group,
-                    key=lambda version: (
-                        version[2] != preferred,
-                        version[2] != own,
-                        version[1] is not None,
-                        version[0],
-                    ),
-                )
-                countries = frozenset().union(*(country_codes(row[4]) for row in hits))
-                programme_pks = sorted({pk for row in hits for pk in id_set(row[5])})
-                languages = frozenset(version[2] for version in group)
-            year = str(date.year) if date else ""
-            profile = (self.key, slugs(*programme_pks), countries, languages or language, year)
-            found.append(Found(profile, pk, language, date, languages, score))
-        return found
-
-    def profiles(self, queryset, search):
-        return ((found.profile, 1) for found in self.found(queryset, search))
-
-    def best(self, queryset, search, limit):
-        passing = search.passing
-        return [
-            Hit(
-                self,
-                queryset.model,
-                each.pk,
-                each.score,
-                date=each.date,
-                language=each.language,
-                languages=each.languages,
+        for pk, original, language, date in plain_rows(versions):
+            groups.setdefault(original or pk, []).append((pk, original, language, date))
+        found = {}
+        for hit in hits:
+            found.setdefault(hit.group, []).append(hit)
+        preferred, own = engine.preferred_language, engine.language
+        merged = []
+        for key, matched in found.items():
+            group = groups.get(key, [])
+            if len(matched) == 1 and len(group) <= 1:
+                merged.append(matched[0])
+                continue
+            best = max(matched, key=lambda hit: hit.score)
+            pk, _original, language, date = min(
+                group,
+                key=lambda version: (
+                    version[2] != preferred,
+                    version[2] != own,
+                    version[1] is not None,
+                    version[0],
+                ),
+                default=(best.pk, None, best.language, best.date),
             )
-            for each in self.found(queryset, search)
-            if each.profile in passing
-        ]
+            merged.append(
+                Hit(
+                    self,
+                    best.model,
+                    pk,
+                    best.score,
+                    date=date,
+                    language=language,
+                    countries=frozenset().union(*(hit.countries for hit in matched)),
+                    programmes=frozenset().union(*(hit.programmes for hit in matched)),
+                    group=key,
+                    languages=frozenset(version[2] for version in group),
+                )
+            )
+        return merged
 
     def loaded(self, hits):
         # The links to the other languages, and the languages missing, of the page shown.

@@ -2,23 +2,21 @@
 
 How a search runs (a fixed number of queries, whatever the number of results):
 
-1. Each source (each programme page type, news stories, case studies, documents) counts its
-   matches by profile (what the filters read of a match: type, programmes, countries,
-   language, year; thousands of matches share a few hundred) in one grouped query, through
-   the search backend's index and without ranking any match (`Kind.profiles`).
-2. Filters are applied, and counted, in Python over those profiles: a filter option's count
-   is the number of results it would give combined with the other filters in use.
-3. For the page shown, each source ranks its matches that pass the filters in the database
-   and reads the best few (`Kind.best`); they are merged by score, which all sources share
-   since they live in the same index table.
+1. Each source (each programme page type, news stories, case studies, documents) is searched
+   with Wagtail's search backend, in every language, for its matches (at most `MAX_MATCHES`)
+   with their relevance scores and the few fields the filters read (language, date,
+   countries), but not the objects themselves. All sources live in the same index table, so
+   the scores of one backend are comparable between them, and the matches are merged by score.
+2. The programmes of news stories and documents come in one query each.
+3. Filters are applied, and counted, in Python over the matches' profiles (what the filters
+   read of a match; thousands of matches share a few hundred): a filter option's count is the
+   number of results it would give combined with the other filters in use.
 4. Only the results on the page shown are loaded, in one query per model (`load`).
 
-Documents are merged by resource (a document's language versions are one result), in Python:
-their source reads each match's profile, and ranks the versions of the resources that pass.
-
-The language filter starts at the visitor's language; "all" searches every one.
+The language filter starts at the visitor's language; "all" searches every language.
 """
 
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -38,7 +36,10 @@ from ifrc_site.models import programme_content_types
 from ifrc_site.taxonomy import REGIONS
 
 from .kinds import facet_values, kind_by_key, kinds
+from .rows import ids_in, plain_rows, ranked_rows, relevance
 
+NO_PROGRAMMES = frozenset()
+MAX_MATCHES = 10_000  # best matches taken from each source; the page says when there were more
 ALL_LANGUAGES = "all"
 YEAR = re.compile(r"^(19|20|21)\d\d$")
 
@@ -46,29 +47,6 @@ YEAR = re.compile(r"^(19|20|21)\d\d$")
 def newest_first(hit):
     """A hit's sort key by date (newest highest); undated ones last."""
     return hit.date.toordinal() if hit.date else 0
-
-
-class Results:
-    """The results that pass the filters, best first, as a sequence a paginator can page
-    through: its length comes from the counts, and a slice reads only the best results up to
-    its end from each source."""
-
-    def __init__(self, search):
-        self.search = search
-
-    def __len__(self):
-        return self.search.total
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            if index.step not in (None, 1) or (index.start or 0) < 0:
-                raise ValueError("Search results take plain slices only")
-            stop = len(self) if index.stop is None else min(index.stop, len(self))
-            return self.search.best(stop)[index.start or 0 : stop]
-        return self[index : index + 1][0]
-
-    def __iter__(self):
-        return iter(self[0 : len(self)])
 
 
 # Filters ---------------------------------------------------------------------------------
@@ -186,53 +164,64 @@ class Search:
     # Searching -------------------------------------------------------------------------------
 
     @cached_property
-    def query(self):
-        return self.terms.query() if self.terms else None
-
-    @cached_property
-    def memo(self):
-        """What a kind reads once per search (see `DocumentKind.found`)."""
-        return {}
-
-    @cached_property
-    def sources(self):
-        """`(kind, queryset)` of every source searched, in the order results tie."""
-        if self.query is None:
+    def candidates(self):
+        """Every match of every source (up to MAX_MATCHES each), merged, best first."""
+        if not self.terms:
             return []
-        return [(kind, queryset) for kind in kinds() for queryset in kind.sources(self.request)]
+        query = self.terms.query()
+        self.capped = set()
+        self._querysets = {}
+        searches, sources = [], []
+        for kind in kinds():
+            for queryset in kind.sources(self.request):
+                self._querysets[queryset.model] = queryset
+                results = queryset.search(query, order_by_relevance=True).annotate_score("_score")
+                searches.append((results[: MAX_MATCHES + 1], kind.fields))
+                sources.append((kind, queryset.model))
+        found = []
+        for (kind, model), rows in zip(sources, ranked_rows(searches, "_score"), strict=True):
+            if len(rows) > MAX_MATCHES:
+                self.capped.add(kind.key)
+                rows = rows[:MAX_MATCHES]
+            found.append((kind, model, rows))
+        self.load_programmes(found)
+        backend, per_kind = self.backend, {}
+        for kind, model, rows in found:
+            hit = kind.hit
+            per_kind.setdefault(kind, []).extend(
+                [hit(model, row[1:], relevance(backend, row[0]), self) for row in rows]
+            )
+        hits = [hit for kind, kind_hits in per_kind.items() for hit in kind.merge(kind_hits, self)]
+        # Best first; among equal scores the newest first (two stable sorts).
+        hits.sort(key=newest_first, reverse=True)
+        hits.sort(key=operator.attrgetter("score"), reverse=True)
+        return hits
 
-    @cached_property
-    def _querysets(self):
-        return {queryset.model: queryset for _kind, queryset in self.sources}
-
-    @cached_property
-    def programme_pks(self):
-        """The ids of the programme pages, in every language, of a programme's slug."""
-        pages, choices = self.programme_pages, self.programme_choices
-        by_slug = {}
-        for pk, (key, *_rest) in pages.items():
-            by_slug.setdefault(choices[key][0], []).append(pk)
-        return lambda slug: by_slug.get(slug, [])
-
-    @property
-    def excluded_pages(self):
-        """Pages not to list among the results (the search page lists its promoted ones
-        above them); none here."""
-        return ()
-
-    def best(self, stop):
-        """The best `stop` results that pass the filters, best first; among equal scores the
-        newest first, then by source and the highest id (the order each source reads in)."""
-        wanted = self.selected.get("type")
-        found_in = self._tallies[4]
-        hits = []
-        for position, (kind, queryset) in enumerate(self.sources):
-            if (wanted and kind.key != wanted) or not found_in[position]:
+    def load_programmes(self, found):
+        """The programmes of news stories and documents, as the slugs of `programmes_of`: one
+        query for each model."""
+        self._programmes = {}
+        for _kind, model, rows in found:
+            field = getattr(model, "programmes", None)
+            if not rows or field is None or not hasattr(field, "through"):
                 continue
-            for hit in kind.best(queryset, self, min(stop, found_in[position])):
-                hits.append(((hit.score, newest_first(hit), -position, hit.pk), hit))
-        hits.sort(key=lambda pair: pair[0], reverse=True)
-        return [hit for _key, hit in hits[:stop]]
+            through = field.through
+            own = next(
+                f.attname
+                for f in through._meta.get_fields()
+                if f.is_relation and f.related_model is model
+            )
+            links = through.objects.filter(**{f"{own}__in": ids_in([row[1] for row in rows])})
+            pages = {}
+            for obj_pk, page_pk in plain_rows(links.values_list(own, "page_id")):
+                pages.setdefault(obj_pk, []).append(page_pk)
+            slugs = self.programme_slugs
+            self._programmes[model] = {pk: slugs(*sorted(pks)) for pk, pks in pages.items()}
+
+    def programmes_of(self, model, pk):
+        """The slugs, in the visitor's language, of the programmes of a news story or
+        document found by this search."""
+        return self._programmes.get(model, {}).get(pk, NO_PROGRAMMES)
 
     def load(self, hits):
         """Fill in `obj` of these hits (the page shown): one query per model among them."""
@@ -277,28 +266,21 @@ class Search:
 
     @cached_property
     def _tallies(self):
-        """The profiles that pass the filters, the number of results, for each filter its pool
-        size and counts, and the number of results of each source.
+        """The results, and for each filter its pool size and counts.
 
         A filter's counts are over the matches that pass every other filter in use. Results
-        that share a profile (see `Hit`) pass the same filters and add to the same counts, so
-        each profile is checked and counted once, with its number of results.
+        that share a profile (`Hit.profile`) pass the same filters and add to the same counts,
+        so each profile is checked and counted once, with its number of results.
         """
-        sizes, of_source = Counter(), []
-        for kind, queryset in self.sources:
-            source = Counter()
-            for profile, size in kind.profiles(queryset, self):
-                source[profile] += size
-            sizes.update(source)
-            of_source.append(source)
-        passing, total = set(), 0
+        profiles = [hit.profile for hit in self.candidates]
+        sizes = Counter(profiles)
+        passing = set()
         pools = dict.fromkeys(FACET_LABELS, 0)
         counts = {name: {} for name in FACET_LABELS}
         for profile, size in sizes.items():
             failed = self.failed(profile)
             if not failed:
                 passing.add(profile)
-                total += size
                 names = FACET_LABELS
             elif len(failed) == 1:
                 names = failed  # counts only for the one filter it fails
@@ -310,30 +292,20 @@ class Search:
                 tally = counts[name]
                 for value in values[name]:
                     tally[value] = tally.get(value, 0) + size
-        # How many results each source has: a source with none is not asked for its best.
-        found_in = [
-            sum(size for profile, size in source.items() if profile in passing)
-            for source in of_source
+        results = [
+            hit
+            for hit, profile in zip(self.candidates, profiles, strict=True)
+            if profile in passing
         ]
-        return passing, total, pools, counts, found_in
-
-    @property
-    def passing(self):
-        """The profiles of the results that pass every filter in use."""
-        return self._tallies[0]
-
-    @property
-    def total(self):
-        """The number of results that pass every filter in use."""
-        return self._tallies[1]
+        return results, pools, counts
 
     @cached_property
     def results(self):
-        return Results(self)
+        return self._tallies[0]
 
     @cached_property
     def facets(self):
-        _passing, _total, pools, all_counts, _found_in = self._tallies
+        _results, pools, all_counts = self._tallies
         facets = []
         for name, label, all_label in FACETS:
             counts = all_counts[name]
@@ -414,3 +386,12 @@ class Search:
         facet = next(facet for facet in self.facets if facet.name == "language")
         selected = sum(option.count for option in facet.options if option.selected)
         return facet.all_count - selected
+
+    @property
+    def candidates_per_kind(self):
+        return MAX_MATCHES
+
+    @property
+    def capped_kinds(self):
+        self.candidates  # noqa: B018 (runs the search)
+        return [kind for kind in kinds() if kind.key in getattr(self, "capped", ())]

@@ -1,13 +1,11 @@
-"""Reading search results as rows: the matches of a search as a plain queryset (to filter, group
-and count them in the database) and the best few with the fields a result needs, without
-building objects. Shared by every backend (`backend.py`, `sqlite.py`)."""
+"""Reading search results as rows, and ranking several searches at once: what the site search
+needs to filter and count thousands of matches without building objects. Shared by every
+backend (`backend.py`, `sqlite.py`)."""
 
-import functools
 import json
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections
-from django.db.models import Aggregate, CharField, F, OuterRef, Subquery
 from django.db.models.expressions import RawSQL
 
 
@@ -22,75 +20,23 @@ def relevance(backend, score):
     return -score if getattr(backend, "lower_scores_first", False) else score
 
 
-def matching(queryset, query):
-    """The objects of `queryset` that match `query`: a plain queryset, unranked and unordered,
-    which may then be filtered on any field, grouped or counted. Through the search backend's
-    index (PostgreSQL's GIN indexes, SQLite's FTS5 table), without scoring any match."""
-    return queryset.search(query, order_by_relevance=False).get_queryset().order_by()
+def ranked_rows(searches, score_field):
+    """`(score, *fields)` of the results of each `(results, fields)`, best first, as tuples.
 
-
-def best_rows(queryset, query, fields, *, narrow=None, newest=None, limit=None):
-    """`(score, *fields)` of the matches of `query` among `queryset`, best first.
-
-    `narrow` (a function of a queryset) filters the matches on any field; `newest` (a field
-    name or an expression) orders equal scores newest first, then the highest primary key
-    first. With `limit`, only that many are read: on PostgreSQL the database ranks every match
-    and returns the best few. The SQLite backend (`sqlite.py`) returns every match, ranked in
-    its own order; the caller sorts.
+    Reads the given fields of every result without building the objects: what a search needs
+    to filter and count thousands of matches. Each `results` is a (sliced) search, of the
+    same query, with `annotate_score(score_field)`. The SQLite backend ranks them all in one
+    pass (see sqlite.py); others run one query each.
     """
-    results = queryset.search(query, order_by_relevance=True)
-    if hasattr(results.backend, "best_rows"):
-        return results.backend.best_rows(results, fields, narrow)
-    ranked = results.annotate_score("_score").get_queryset()
-    if narrow is not None:
-        ranked = narrow(ranked)
-    order = [F("_score").desc()]
-    if newest is not None:
-        newest = F(newest) if isinstance(newest, str) else newest
-        order.append(newest.desc(nulls_last=True))
-    ranked = ranked.order_by(*order, F("pk").desc())
-    if limit is not None:
-        ranked = ranked[:limit]
-    return plain_rows(ranked.values_list("_score", *fields))
+    backend = searches[0][0].backend if searches else None
+    if hasattr(backend, "ranked_rows"):
+        return backend.ranked_rows(searches, score_field)
+    return [queryset_rows(results, score_field, fields) for results, fields in searches]
 
 
-class JoinedIds(Aggregate):
-    """The ids of a group as one text, "3,7" (in no set order): PostgreSQL's `string_agg`,
-    SQLite's `group_concat`. Lets a query group its rows by a set of related ids."""
-
-    function = "STRING_AGG"
-    template = "%(function)s((%(expressions)s)::text, ',')"
-    output_field = CharField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        return super().as_sql(
-            compiler,
-            connection,
-            function="GROUP_CONCAT",
-            template="%(function)s(%(expressions)s, ',')",
-            **extra_context,
-        )
-
-
-def joined_ids(model, name):
-    """The ids each object links to by its many-to-many field `name`, as a `JoinedIds` text
-    (a subquery for each object): a value to group objects by."""
-    field = model._meta.get_field(name)
-    own, other = field.m2m_field_name(), field.m2m_reverse_field_name()
-    links = (
-        field.remote_field.through.objects.filter(**{own: OuterRef("pk")})
-        .order_by()
-        .values(own)
-        .annotate(ids=JoinedIds(other))
-        .values("ids")
-    )
-    return Subquery(links, output_field=CharField())
-
-
-@functools.cache
-def id_set(text):
-    """The ids of a `JoinedIds` text as a sorted tuple: thousands of rows share a few."""
-    return tuple(sorted(int(pk) for pk in (text or "").split(",") if pk))
+def queryset_rows(results, score_field, fields):
+    """`(score, *fields)` of one search's results, read through the backend's own queryset."""
+    return plain_rows(results.get_queryset().values_list(score_field, *fields))
 
 
 def plain_rows(queryset):

@@ -14,12 +14,16 @@ handlers) being Wagtail's own:
   ordered by relevance ranks the index rows in one pass, limited to the objects of the
   queryset, sorts and slices them there, and then loads only the objects of that slice by
   primary key: two queries whatever the number of matches.
-- **Rows for the site search.** `best_rows` ranks the matches among a queryset narrowed by the
-  site search's filters in one pass over the index, then reads the asked-for fields of those
-  matches without building objects: two queries.
+- **Several searches at once.** `ranked_rows` ranks the same query over querysets of several
+  models (the site search's news, documents, case studies and programme pages) in one pass
+  over the index, then reads the asked-for fields of each model's matches: one query, plus
+  one per model.
 
 Only imported on SQLite.
 """
+
+import functools
+import operator
 
 from django.db.models import CharField, F, FloatField, Func, Q
 from django.db.models.functions import Cast
@@ -34,7 +38,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from .rows import ids_in
+from .rows import ids_in, queryset_rows
 
 # What a match in the title is worth: well above what bm25() gives a body that repeats the
 # words (rarely more than 15). bm25() itself would not do: it divides a title match by the
@@ -80,11 +84,9 @@ class TitleWeightedQueryCompiler(SQLiteSearchQueryCompiler):
             self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
         )
 
-    def among(self, queryset=None):
-        """Index rows of the objects of `queryset` (by default the search's own), of its model
-        and the model's subclasses."""
-        queryset = self.queryset if queryset is None else queryset
-        objects = queryset.order_by().values_list(Cast("pk", CharField()), flat=True)
+    def among(self):
+        """Index rows of the queryset's objects (of its model and the model's subclasses)."""
+        objects = self.queryset.order_by().values_list(Cast("pk", CharField()), flat=True)
         return Q(
             index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
             index_entry__object_id__in=objects,
@@ -139,6 +141,21 @@ class RankedSearchResults(SQLiteSearchResults):
             results.append(obj)
         return results
 
+    def rows(self, score_field, fields, ranked=None):
+        """`(score, *fields)` of each result, best first, without building the objects.
+
+        `ranked`: the (object id, score) pairs of this search when already known."""
+        if ranked is None:
+            ranked = self._ranked()
+        if ranked is None:  # not ranked here: the stock query
+            return queryset_rows(self, score_field, fields)
+        if not ranked:
+            return []
+        queryset = self.query_compiler.queryset.order_by()
+        values = queryset.filter(pk__in=ids_in(object_id for object_id, _score in ranked))
+        by_pk = {str(row[0]): row for row in values.values_list("pk", *fields)}
+        return [(score, *row[1:]) for score, row in self._in_order(ranked, by_pk)]
+
     def _pk(self, object_id):
         return self.query_compiler.queryset.model._meta.pk.to_python(object_id)
 
@@ -148,26 +165,37 @@ class TitleWeightedSQLiteSearchBackend(SQLiteSearchBackend):
     results_class = RankedSearchResults
     lower_scores_first = True
 
-    def best_rows(self, results, fields, narrow=None):
-        """`(score, *fields)` of every match of a search among its queryset narrowed by
-        `narrow` (a function of a queryset), best first (`rows.best_rows`): ranked in one pass
-        over the index, then the fields of the matches in one query."""
-        compiler = results.query_compiler
-        config = compiler.get_config(self)
-        match = compiler.match(config)
-        if match is None:  # not ranked here: the stock query
-            stock = results.annotate_score("_score").get_queryset()
-            stock = stock if narrow is None else narrow(stock)
-            return [tuple(row) for row in stock.values_list("_score", *fields)]
-        queryset = compiler.queryset.order_by()
-        queryset = queryset if narrow is None else narrow(queryset)
-        ranked = list(
-            compiler.index_rows(match, compiler.among(queryset), config).values_list(
-                "index_entry__object_id", "score"
-            )
+    def ranked_rows(self, searches, score_field):
+        """`(score, *fields)` rows of each `(results, fields)`: searches of one query over
+        querysets of different models, ranked in one pass over the index."""
+        compilers = [results.query_compiler for results, _fields in searches]
+        first = compilers[0]
+        config = first.get_config(self)
+        match = first.match(config)
+        # Search queries have no equality of their own; their repr spells out every term.
+        same = all(
+            isinstance(compiler, TitleWeightedQueryCompiler)
+            and repr(compiler.query) == repr(first.query)
+            and compiler.fields == first.fields
+            and compiler.order_by_relevance
+            for compiler in compilers
         )
-        if not ranked:
-            return []
-        values = queryset.filter(pk__in=ids_in(object_id for object_id, _score in ranked))
-        by_pk = {str(row[0]): row for row in values.values_list("pk", *fields)}
-        return [(score, *row[1:]) for score, row in results._in_order(ranked, by_pk)]
+        if match is None or not same:
+            return [results.rows(score_field, fields) for results, fields in searches]
+        owner = {}
+        for position, compiler in enumerate(compilers):
+            for content_type in get_descendants_content_types_pks(compiler.queryset.model):
+                if content_type in owner:  # one model inside another: rank them apart
+                    return [results.rows(score_field, fields) for results, fields in searches]
+                owner[content_type] = position
+        among = functools.reduce(operator.or_, (compiler.among() for compiler in compilers))
+        rows = first.index_rows(match, among, config).values_list(
+            "index_entry__content_type_id", "index_entry__object_id", "score"
+        )
+        ranked = [[] for _search in searches]
+        for content_type, object_id, score in rows:
+            ranked[owner[content_type]].append((object_id, score))
+        return [
+            results.rows(score_field, fields, ranked=ranked[position][results.start : results.stop])
+            for position, (results, fields) in enumerate(searches)
+        ]

@@ -15,7 +15,6 @@ from ifrc_site.security.throttle import rate_limited, too_many_requests
 
 from .engine import Search
 from .query import MAX_LENGTH, SearchTerms
-from .rows import matching
 
 PAGE_SIZE = 20
 
@@ -43,23 +42,11 @@ class SiteSearch(Search):
         )
 
     @cached_property
-    def excluded_pages(self):
-        """The promoted pages: listed above the results, so not among them."""
-        return [promotion.page_id for promotion in self.promotions if promotion.page_id]
-
-    @cached_property
-    def total(self):
-        """The results less the promoted pages among them: one query per page type searched,
-        only when a page is promoted."""
-        total, promoted = super().total, self.excluded_pages
-        if not promoted:
-            return total
-        wanted = self.selected.get("type")
-        for kind, queryset in self.sources:
-            if kind.is_page and kind.key == (wanted or kind.key):
-                found = kind.narrow(matching(queryset, self.query), self)
-                total -= found.filter(pk__in=promoted).count()
-        return total
+    def results(self):
+        promoted = {promotion.page_id for promotion in self.promotions if promotion.page_id}
+        return [
+            hit for hit in super().results if not (promoted and hit.is_page and hit.pk in promoted)
+        ]
 
 
 def search(request):
