@@ -4,7 +4,7 @@ A body vector of a few kilobytes went to the table's TOAST storage (36 MB beside
 at 10,000 stories), so every match the search checked or ranked cost a second lookup there: a
 common word's 9,500 news stories took 32 ms to count and 53 ms to rank. Kept in the row
 (`STORAGE MAIN`: compressed first, moved out only when a row would not fit in a page), the same
-took 13 and 30 ms. Entries written before this take the new storage when they are next indexed
+took 16 and 36 ms. Entries written before this take the new storage when they are next indexed
 (any save, or `manage.py update_index`). Other databases need nothing.
 """
 
