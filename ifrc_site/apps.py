@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,9 +12,11 @@ class IfrcSiteConfig(AppConfig):
         # every app is loaded.
         from . import signals
         from .caching.purge import register_dependent_pages
+        from .caching.renditions import encode_avif_at
         from .editorial.permissions import register_media_policies
         from .models import HomePage, programme_page_models
 
         signals.connect()
+        encode_avif_at(settings.AVIF_ENCODING_SPEED)
         register_media_policies()
         register_dependent_pages(HomePage, *programme_page_models())

@@ -1,5 +1,6 @@
 """Renditions are made on publish, match the template's sizes, and render with dimensions."""
 
+import io
 import re
 from pathlib import Path
 
@@ -11,8 +12,9 @@ from wagtail.images.models import Filter
 
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
-from ifrc_site.caching.renditions import SPECS, expanded, make_renditions
+from ifrc_site.caching.renditions import SPECS, encode_avif_at, expanded, make_renditions
 from resources.models import CaseStudyPage
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +45,7 @@ def test_publishing_makes_every_rendition_the_page_shows(immunization_page, clie
 
 
 def test_pictures_have_dimensions_lazy_loading_and_modern_formats(client, immunization_page):
-    soup = BeautifulSoup(client.get(immunization_page.url).content, "html.parser")
+    soup = BeautifulSoup(client.get(immunization_page.url).content, "lxml")
     pictures = soup.select("main picture")
     assert len(pictures) >= 8
     for picture in pictures:
@@ -81,7 +83,7 @@ def test_showing_a_page_again_writes_nothing_to_the_rendition_cache(
         monkeypatch.setattr(renditions_cache, method, counting)
     response = client.get(url)
     assert response.status_code == 200
-    assert BeautifulSoup(response.content, "html.parser").select("picture source[srcset]")
+    assert BeautifulSoup(response.content, "lxml").select("picture source[srcset]")
     assert writes == []
 
 
@@ -108,3 +110,27 @@ def test_the_picture_tag_makes_its_filters_once_and_renders_as_wagtails(
     assert first == again == wagtails.render(Context({"image": image}))
     assert made, "Wagtail's own tag makes them at each rendering"
     assert first.count("<source") == 1 and 'type="image/webp"' in first
+
+
+def avif_bytes(picture, **options):
+    output = io.BytesIO()
+    picture.save(output, "AVIF", quality=60, **options)
+    return output.getvalue()
+
+
+def test_avif_is_encoded_at_the_speed_the_settings_give():
+    """Wagtail hands Pillow only a quality: AVIF_ENCODING_SPEED reaches the encoder through
+    encode_avif_at(), which the site calls when it starts."""
+    picture = Image.radial_gradient("L").convert("RGB").resize((320, 200))
+    assert avif_bytes(picture) == avif_bytes(picture, speed=settings.AVIF_ENCODING_SPEED)
+    try:
+        for speed in (6, 10):
+            encode_avif_at(speed)
+            assert avif_bytes(picture) == avif_bytes(picture, speed=speed)
+        encode_avif_at(6)
+        assert avif_bytes(picture) != avif_bytes(picture, speed=10)
+        # Asked again, the speed replaces the last one rather than wrapping it.
+        assert getattr(Image.SAVE["AVIF"], "encoder", None) is not None
+        assert not hasattr(Image.SAVE["AVIF"].encoder, "encoder")
+    finally:
+        encode_avif_at(settings.AVIF_ENCODING_SPEED)

@@ -14,6 +14,7 @@ from wagtail.images.models import Filter
 from wagtail.models import Page
 
 from django_tasks import task
+from PIL import Image as PILImage
 
 SPECS = {
     "hero": "format-{avif,webp,jpeg} fill-{480x270,800x450,1200x675,1600x900}-c100",
@@ -21,6 +22,26 @@ SPECS = {
     "portrait": "format-{avif,webp,jpeg} fill-{160x160,320x320}-c100",
     "card": "format-{avif,webp,jpeg} fill-{320x200,480x300,720x450}-c100",
 }
+
+
+def encode_avif_at(speed):
+    """AVIF pictures encoded at `speed`, from 0 to 10 (settings.AVIF_ENCODING_SPEED). Wagtail
+    passes Pillow only a quality, and Pillow encodes at 6 unless told otherwise. Quicker is
+    larger: at 8 the demo's pictures take a third of the processor time and come out 10% larger;
+    at 10, a tenth of the time and 37% larger."""
+    PILImage.init()  # Pillow's AVIF plugin, registered
+    for registry in (PILImage.SAVE, PILImage.SAVE_ALL):
+        save = registry.get("AVIF")
+        if save is None:
+            continue  # a Pillow built without AVIF
+        save = getattr(save, "encoder", save)
+
+        def save_at_speed(image, fp, filename, save=save):
+            image.encoderinfo.setdefault("speed", speed)
+            return save(image, fp, filename)
+
+        save_at_speed.encoder = save
+        registry["AVIF"] = save_at_speed
 
 
 def expanded(role):

@@ -401,6 +401,9 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # picture.html). AVIF's quality scale is not WebP's: at 60 the demo's photographs come out 12 to
 # 13 per cent smaller than in WebP at its default of 80 (at 80 they were larger than WebP).
 WAGTAILIMAGES_AVIF_QUALITY = 60
+# How hard the AVIF encoder works, from 0 (slowest, smallest) to 10: Pillow's 6 by default.
+# Publishing encodes each picture once, at every size it is shown (ifrc_site/caching/renditions.py).
+AVIF_ENCODING_SPEED = int(os.environ.get("AVIF_ENCODING_SPEED", "6"))
 # Editors' pictures come from the admin itself, never from a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's database search backend (PostgreSQL full-text search, SQLite FTS5) with titles
