@@ -9,7 +9,7 @@ import sys
 import threading
 
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, transaction
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
@@ -111,6 +111,38 @@ def test_saving_a_document_or_snippet_purges(client, migration_page):
     society.save()
     response = get(client, "/en/case-studies/")
     assert response["X-Page-Cache"] == "miss"
+
+
+def commit_purges(callbacks):
+    return [callback for callback in callbacks if getattr(callback, "purges_page_cache", False)]
+
+
+def test_a_transaction_starts_one_generation_more_when_it_commits_however_many_changes(
+    home, django_capture_on_commit_callbacks
+):
+    news = NewsIndexPage.objects.child_of(home).get()
+    with django_capture_on_commit_callbacks() as callbacks:
+        generations = {pagecache.generation()}
+        for number in range(3):
+            NewsStoryPageFactory(parent=news, title=f"Convoy {number}").save_revision().publish()
+            generations.add(pagecache.generation())
+    # Each change is seen at once (in the request that made it); the commit starts one more.
+    assert len(generations) == 4
+    (purge,) = commit_purges(callbacks)
+    purge()
+    assert pagecache.generation() not in generations
+
+
+def test_a_change_after_a_rolled_back_one_still_purges_when_it_commits(
+    home, django_capture_on_commit_callbacks
+):
+    news = NewsIndexPage.objects.child_of(home).get()
+    with django_capture_on_commit_callbacks() as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            NewsStoryPageFactory(parent=news, title="Withdrawn").save_revision().publish()
+            raise RuntimeError("rolled back, and its purge with it")
+        NewsStoryPageFactory(parent=news, title="Kept").save_revision().publish()
+    assert len(commit_purges(callbacks)) == 1
 
 
 def test_private_section_purges(client, home):

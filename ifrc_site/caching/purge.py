@@ -53,12 +53,28 @@ def next_page_expiry():
     return pages.aggregate(next=Min("expire_at"))["next"]
 
 
+def purge_on_commit(reason):
+    """One new generation when the current transaction commits, however many changes it
+    makes (a bulk action, the demo's hundreds of saves). A purge already waiting for the commit
+    covers this change too: Django drops the waiting ones of a savepoint rolled back, and a
+    change made inside one rolls back with it."""
+    connection = transaction.get_connection()
+    if any(getattr(func, "purges_page_cache", False) for _, func, _ in connection.run_on_commit):
+        return
+
+    def purge():
+        purge_all(f"{reason}, committed")
+
+    purge.purges_page_cache = True
+    transaction.on_commit(purge)
+
+
 def content_changed(sender, instance=None, **kwargs):
     """A signal receiver: something readers can see changed."""
     reason = f"{sender.__name__} changed"
     purge_all(reason)
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: purge_all(f"{reason}, committed"))
+        purge_on_commit(reason)
     if isinstance(instance, Page):
         purge_cdn([instance])
     else:
