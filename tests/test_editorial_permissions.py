@@ -16,13 +16,14 @@ import datetime
 import io
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from wagtail.models import Locale, Page, Revision, WorkflowState
+from wagtail.models import GroupPagePermission, Locale, Page, Revision, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 import pytest
@@ -30,7 +31,7 @@ from PIL import Image as PILImage
 
 from ifrc_site.editorial import roles
 from ifrc_site.models import HomePage, NationalSociety, SiteImage, StandardPage
-from migration.models import MigrationPage
+from migration.models import HelpPointSectionPage, MigrationPage
 from news.models import NewsIndexPage, NewsStoryPage
 from resources.models import CaseStudyPage, CaseStudySectionPage, Resource
 
@@ -676,3 +677,46 @@ def test_a_case_study_always_belongs_to_its_sections_society(world, as_role):
     assert client.post(edit, data).status_code == 302
     page.refresh_from_db()
     assert page.national_society == world.society_a
+
+
+def page_writers(page):
+    """The society editors' groups holding page permissions on `page`, with them."""
+    return {
+        (grant.group.name, grant.permission.codename)
+        for grant in page.group_permissions.select_related("group", "permission")
+        if grant.group.name.endswith("editors") and grant.group.name != "Editors"
+    }
+
+
+@pytest.mark.parametrize("section_model", [CaseStudySectionPage, HelpPointSectionPage])
+def test_a_section_moved_to_another_society_changes_hands_and_a_plain_save_changes_nothing(
+    section_model, django_assert_max_num_queries
+):
+    section = section_model.objects.filter(locale=Locale.get_default()).first()
+    own = roles.society_group_name(section.national_society)
+    assert page_writers(section) == {(own, "add_page"), (own, "change_page")}
+
+    # Each edit and publish of the section saves it: the rights stay as they are, at the cost
+    # of the two lookups that find them settled.
+    section.title = f"{section.title} (edited)"
+    with django_assert_max_num_queries(2) as queries:
+        roles.section_saved(section_model, section)
+    assert page_writers(section) == {(own, "add_page"), (own, "change_page")}, queries
+    section.save_revision().publish()
+    assert page_writers(section) == {(own, "add_page"), (own, "change_page")}
+
+    other = NationalSociety.objects.exclude(
+        translation_key=section.national_society.translation_key
+    ).get(locale=Locale.get_default(), slug="pakistan-red-crescent")
+    section.national_society = other
+    section.save_revision().publish()
+    new = roles.society_group_name(other)
+    assert page_writers(section) == {(new, "add_page"), (new, "change_page")}
+
+    # Rights granted by hand to another society's editors are taken back at the next save.
+    stray = Group.objects.get(name=own)
+    GroupPagePermission.objects.create(
+        group=stray, page=section, permission=Permission.objects.get(codename="change_page")
+    )
+    section.save_revision().publish()
+    assert page_writers(section) == {(new, "add_page"), (new, "change_page")}

@@ -304,3 +304,39 @@ def setup_roles():
 def national_society_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         sync_society(instance)
+
+
+def section_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A society's section of pages saved (case studies, help points; each app connects its
+    own): a new section, or one moved to another society, changes who may write in it. Any
+    other save (each edit, each publish) finds its society's editors, and only theirs,
+    holding exactly their rights on it, and changes nothing."""
+    if raw:
+        return
+    holders = list(
+        (
+            NationalSociety.objects.filter(editor_group__page_permissions__page=instance)
+            | NationalSociety.objects.filter(pk=instance.national_society_id)
+        ).distinct()
+    )
+    if not created and section_settled(instance, holders):
+        return
+    done = set()
+    for society in holders:
+        if society.translation_key not in done:
+            sync_society(society)
+            done.add(society.translation_key)
+
+
+def section_settled(section, holders):
+    """Whether the editors of the section's society, and no others, hold exactly the society
+    page permissions on it (`holders`: the societies whose editors hold any, and its own)."""
+    own = next((society for society in holders if society.pk == section.national_society_id), None)
+    if own is None or own.editor_group_id is None:
+        return False
+    if any(society.translation_key != own.translation_key for society in holders):
+        return False
+    granted = GroupPagePermission.objects.filter(group_id=own.editor_group_id, page=section)
+    return sorted(granted.values_list("permission__codename", flat=True)) == sorted(
+        SOCIETY_PAGE_PERMISSIONS
+    )
