@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 
 def visible_text(html):
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "lxml")
     for element in soup(["script", "style"]):
         element.decompose()  # not read: the JSON-LD names renditions, made afresh after a restore
     for element in soup.select(".help-card__status"):

@@ -195,7 +195,7 @@ def check_answer(addresses, route, case, method, request_parts):
         assert marker not in text, f"{marker!r} reflected for {case}"
     assert "Traceback" not in text
     if response.get("Content-Type", "").startswith("text/html"):
-        soup = BeautifulSoup(text, "html.parser")
+        soup = BeautifulSoup(text, "lxml")
         heading = soup.find("h1")
         assert heading is not None and heading.get_text(strip=True), f"no heading for {case}"
         if status >= 400:
@@ -223,6 +223,6 @@ def test_bad_input_gets_a_helpful_answer(addresses, route, mutation, requests):
 def test_listings_without_a_query_string_list_everything(client, address):
     response = client.get(address)
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = BeautifulSoup(response.content, "lxml")
     assert soup.select("main li a[href]"), "the listing shows its items"
     assert not soup.select(".notice--warning")

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def render(block, raw):
     """Render a block from its stored (JSON) form, as a page would, and return visible text."""
     html = block.render(block.to_python(raw), context={})
-    return html, " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+    return html, " ".join(BeautifulSoup(html, "lxml").get_text(" ").split())
 
 
 def image_value(image, alt="Volunteers load a truck with supplies"):
@@ -81,7 +81,7 @@ def test_activity_cards_render_photo_alt_caption_and_credit():
         ],
     }
     html, text = render(blocks.ActivityCardsBlock(), raw)
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "lxml")
     assert soup.find("img")["alt"] == "A volunteer gives a child oral polio vaccine"
     assert soup.find("img").has_attr("width") and soup.find("img").has_attr("height")
     assert soup.find("source", type="image/webp") is not None
@@ -99,7 +99,7 @@ def test_video_loads_nothing_until_asked():
         "transcript": "",
     }
     html, text = render(blocks.VideoBlock(), raw)
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "lxml")
     assert soup.find("iframe") is None, "no player may load before the reader asks"
     assert (
         soup.find("a", class_="video__play")["href"]
@@ -134,7 +134,7 @@ def test_numbered_list_renders_in_order():
         "closing": "",
     }
     html, _ = render(blocks.NumberedListBlock(), raw)
-    items = [li.get_text(strip=True) for li in BeautifulSoup(html, "html.parser").select("ol li")]
+    items = [li.get_text(strip=True) for li in BeautifulSoup(html, "lxml").select("ol li")]
     assert items == ["Advocate", "Trust", "Health"]
 
 

@@ -48,7 +48,7 @@ def test_adds_what_is_asked_once_and_the_site_shows_and_finds_it(client, setting
     assert document.extracted_text and document.file_size > 0
     assert client.get(document.url).status_code == 200
 
-    found = BeautifulSoup(client.get("/en/search/", {"q": story.title}).content, "html.parser")
+    found = BeautifulSoup(client.get("/en/search/", {"q": story.title}).content, "lxml")
     titles = [node.get_text(" ", strip=True) for node in found.select(".search-result__title")]
     assert story.title in titles, "new items are in the search index"
 

@@ -43,13 +43,13 @@ def pdf_file(name="field-report.pdf"):
 
 def html(response):
     assert response.status_code == 200, response.content[:2000]
-    return BeautifulSoup(response.content, "html.parser")
+    return BeautifulSoup(response.content, "lxml")
 
 
 def json_form(response):
     data = response.json()
     assert data["success"] is True, data
-    return data, BeautifulSoup(data["form"], "html.parser")
+    return data, BeautifulSoup(data["form"], "lxml")
 
 
 def checkbox_values(soup, name):
@@ -156,7 +156,7 @@ def test_multiple_upload_page_loads_the_script_for_its_forms(admin_client):
 
 def test_chooser_upload_form_loads_the_script(admin_client):
     response = admin_client.get(reverse("wagtaildocs_chooser:choose"))
-    soup = BeautifulSoup(response.json()["html"], "html.parser")
+    soup = BeautifulSoup(response.json()["html"], "lxml")
     assert soup.find("script", src=SCRIPT) is not None
     assert_country_filter(soup)
 

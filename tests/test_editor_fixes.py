@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def programme_inputs(response):
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = BeautifulSoup(response.content, "lxml")
     return [
         (field["value"], soup.find("label", attrs={"for": field["id"]}).get_text(strip=True))
         for field in soup.select('input[name="programme"]')

@@ -84,7 +84,7 @@ SAME_IN = {"fr": {"Programmes", "pages"}, "es": {"MB", "KB"}, "ar": set()}
 
 
 def soup_of(response):
-    return BeautifulSoup(response.content, "html.parser")
+    return BeautifulSoup(response.content, "lxml")
 
 
 def page_in(model, code):

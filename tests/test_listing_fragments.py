@@ -25,7 +25,7 @@ def every_request_renders(settings):
 
 def main(response):
     assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser").select_one("main")
+    return BeautifulSoup(response.content, "lxml").select_one("main")
 
 
 def titles(response):

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
+    return BeautifulSoup(response.content, "lxml")
 
 
 def test_switching_low_data_on_and_off(client, immunization_page):

@@ -192,7 +192,7 @@ def test_every_page_type_has_description_canonical_sharing_tags_and_json_ld(clie
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         html = response.content.decode()
-        soup = BeautifulSoup(html, "html.parser")
+        soup = BeautifulSoup(html, "lxml")
         head = soup.head
         description = head.find("meta", attrs={"name": "description"})
         assert description and len(description["content"]) > 20, page.url
@@ -255,10 +255,10 @@ def test_the_library_describes_its_documents(client):
 
 def test_the_canonical_link_drops_filters_and_keeps_the_page_number(client):
     html = client.get("/en/news/", {"country": "GR", "page": "2"}).content.decode()
-    canonical = BeautifulSoup(html, "html.parser").find("link", rel="canonical")["href"]
+    canonical = BeautifulSoup(html, "lxml").find("link", rel="canonical")["href"]
     assert canonical == f"{HOST}/en/news/?page=2"
     html = client.get("/en/resources/", {"type": "report"}).content.decode()
-    canonical = BeautifulSoup(html, "html.parser").find("link", rel="canonical")["href"]
+    canonical = BeautifulSoup(html, "lxml").find("link", rel="canonical")["href"]
     assert canonical == f"{HOST}/en/resources/"
 
 
@@ -278,7 +278,7 @@ def test_json_ld_cannot_close_its_script(client, migration_page):
 @pytest.mark.parametrize("model", [NewsStoryPage, CaseStudyPage])
 def test_stories_and_case_studies_have_plain_share_links(client, model):
     page = model.objects.live().filter(locale__language_code="en").first()
-    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    soup = BeautifulSoup(client.get(page.url).content, "lxml")
     share = soup.select_one("aside.share")
     links = [a["href"] for a in share.select("a")]
     assert links[0].startswith("mailto:?subject=") and "testserver" in links[0]
@@ -290,7 +290,7 @@ def test_stories_and_case_studies_have_plain_share_links(client, model):
 
 
 def test_read_more_says_what_it_leads_to(client):
-    soup = BeautifulSoup(client.get("/en/resources/").content, "html.parser")
+    soup = BeautifulSoup(client.get("/en/resources/").content, "lxml")
     links = soup.select(".doc-card__more a")
     assert links
     for link in links:

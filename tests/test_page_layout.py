@@ -24,7 +24,7 @@ def stream(*blocks):
 
 def soup_of(response):
     assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
+    return BeautifulSoup(response.content, "lxml")
 
 
 def heading(text, level="h2"):
@@ -156,7 +156,7 @@ def test_footer_drops_a_page_readers_can_no_longer_open(client, home):
 def test_site_settings_form_offers_the_footer_fields(admin_client, home):
     response = admin_client.get(f"/admin/settings/ifrc_site/sitesettings/{home.get_site().pk}/")
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = BeautifulSoup(response.content, "lxml")
     for name in ("address", "privacy_page", "terms_page", "notice"):
         assert soup.select_one(f'[name="{name}"]'), name
     # The links are a StreamField, which the admin's script draws from its definition.

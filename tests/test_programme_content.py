@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
 
 def section_titles(client, page, selector):
-    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    soup = BeautifulSoup(client.get(page.url).content, "lxml")
     return [node.get_text(" ", strip=True) for node in soup.select(selector)]
 
 
@@ -84,7 +84,7 @@ def test_pinned_items_override_the_automatic_ones(client, immunization_page):
 
 
 def test_all_items_links_go_to_the_filtered_listings(client, migration_page):
-    soup = BeautifulSoup(client.get(migration_page.url).content, "html.parser")
+    soup = BeautifulSoup(client.get(migration_page.url).content, "lxml")
     links = {a["href"] for a in soup.select(".latest__all a")}
     assert links == {
         "/en/news/?programme=migration",
@@ -102,7 +102,7 @@ def test_related_documents_block_shows_the_seed_shape():
     html = block.render(
         block.to_python({"heading": "Related documents", "documents": [document.pk]})
     )
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "lxml")
     meta = soup.select_one(".doc-card__meta").get_text(" ", strip=True)
     assert re.match(r"18/09/2020 \| PDF ?, \d+ KB, about \d+ seconds? on 3G", meta), meta
     assert soup.select_one(".doc-card__type").get_text(strip=True) == "Report"

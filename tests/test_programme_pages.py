@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def visible_text(response):
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = BeautifulSoup(response.content, "lxml")
     return " ".join(soup.get_text(" ").split()), soup
 
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def stream(response):
     assert response.status_code == 200
-    return str(BeautifulSoup(response.content, "html.parser").select_one("main .stream"))
+    return str(BeautifulSoup(response.content, "lxml").select_one("main .stream"))
 
 
 def miss(client, url, number, **kwargs):
@@ -65,10 +65,10 @@ def test_editors_and_previews_get_the_part_rendered_afresh(client, admin_client,
 
 
 def test_low_data_readers_and_each_language_have_their_own(client, immunization_page):
-    full = BeautifulSoup(miss(client, immunization_page.url, 1).content, "html.parser")
+    full = BeautifulSoup(miss(client, immunization_page.url, 1).content, "lxml")
     assert full.select("main .stream img")
     client.cookies["lowdata"] = "1"
-    low = BeautifulSoup(miss(client, immunization_page.url, 2).content, "html.parser")
+    low = BeautifulSoup(miss(client, immunization_page.url, 2).content, "lxml")
     assert low.select("main .stream img") == [] and low.select("main .stream picture") == []
     del client.cookies["lowdata"]
 

@@ -86,7 +86,7 @@ def search(client, site_language="en", **params):
 
 
 def page_of(response):
-    return BeautifulSoup(response.content, "html.parser")
+    return BeautifulSoup(response.content, "lxml")
 
 
 def titles(response):

@@ -42,7 +42,7 @@ def kenya_story(home):
 
 
 def text_of(response, selector):
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = BeautifulSoup(response.content, "lxml")
     return [node.get_text(" ", strip=True) for node in soup.select(selector)]
 
 
@@ -97,7 +97,7 @@ def test_related_stories_share_the_dateline_country(kenya_story, home):
 def test_the_admin_form_asks_for_the_country_once(admin_client, kenya_story):
     response = admin_client.get(f"/admin/pages/{kenya_story.pk}/edit/")
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = BeautifulSoup(response.content, "lxml")
     fields = soup.select('[name="country"], [name="countries"], [name="countries[]"]')
     assert [field["name"] for field in fields] == ["country"]
     assert fields[0].select_one("option[selected]")["value"] == "KE"

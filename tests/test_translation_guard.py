@@ -172,7 +172,7 @@ def url_in(page, code):
 
 def alts(response):
     """The alt texts of the story's own pictures (related stories' cards follow them)."""
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = BeautifulSoup(response.content, "lxml")
     return [img.get("alt") for img in soup.select("main img")][:3]
 
 
