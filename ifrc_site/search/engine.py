@@ -8,10 +8,13 @@ How a search runs (a fixed number of queries, whatever the number of results):
    countries), but not the objects themselves. All sources live in the same index table, so
    the scores of one backend are comparable between them, and the matches are merged by score.
 2. The programmes of news stories and documents come in one query each.
-3. Filters are applied, and counted, in Python over the matches' profiles (what the filters
+3. The merged matches are kept, compactly, until the content next changes (matches.py): a
+   search of the same words with other filters or on another page skips steps 1 and 2.
+4. Filters are applied, and counted, in Python over the matches' profiles (what the filters
    read of a match; thousands of matches share a few hundred): a filter option's count is the
    number of results it would give combined with the other filters in use.
-4. Only the results on the page shown are loaded, in one query per model (`load`).
+5. Only the results on the page shown are made into `Hit`s and loaded, in one query per model
+   among them (`load`).
 
 The language filter starts at the visitor's language; "all" searches every language.
 """
@@ -32,10 +35,12 @@ from wagtail.search.backends import get_search_backend
 
 from django_countries import countries
 
+from ifrc_site.caching.pagecache import fragment
 from ifrc_site.models import programme_content_types
 from ifrc_site.taxonomy import REGIONS
 
 from .kinds import facet_values, kind_by_key, kinds
+from .matches import HitList, Matches
 from .rows import ids_in, plain_rows, ranked_rows, relevance
 
 NO_PROGRAMMES = frozenset()
@@ -164,24 +169,36 @@ class Search:
     # Searching -------------------------------------------------------------------------------
 
     @cached_property
-    def candidates(self):
-        """Every match of every source (up to MAX_MATCHES each), merged, best first."""
+    def querysets(self):
+        """Each source's queryset (what readers may find of a model), by model."""
+        return {
+            queryset.model: queryset for kind in kinds() for queryset in kind.sources(self.request)
+        }
+
+    @cached_property
+    def matches(self):
+        """Every match of every source (up to MAX_MATCHES each), merged, best first: found
+        once per content generation for these words in this language (see matches.py)."""
         if not self.terms:
-            return []
+            return Matches()
+        terms = self.terms
+        key = ("search", terms.words, terms.phrases, self.language, self.preferred_language)
+        return fragment((*key, MAX_MATCHES), self.find)
+
+    def find(self):
+        """Search every source, and merge and rank what they find (`matches`)."""
         query = self.terms.query()
-        self.capped = set()
-        self._querysets = {}
+        capped = set()
         searches, sources = [], []
         for kind in kinds():
             for queryset in kind.sources(self.request):
-                self._querysets[queryset.model] = queryset
                 results = queryset.search(query, order_by_relevance=True).annotate_score("_score")
                 searches.append((results[: MAX_MATCHES + 1], kind.fields))
                 sources.append((kind, queryset.model))
         found = []
         for (kind, model), rows in zip(sources, ranked_rows(searches, "_score"), strict=True):
             if len(rows) > MAX_MATCHES:
-                self.capped.add(kind.key)
+                capped.add(kind.key)
                 rows = rows[:MAX_MATCHES]
             found.append((kind, model, rows))
         self.load_programmes(found)
@@ -195,7 +212,7 @@ class Search:
         # Best first; among equal scores the newest first (two stable sorts).
         hits.sort(key=newest_first, reverse=True)
         hits.sort(key=operator.attrgetter("score"), reverse=True)
-        return hits
+        return Matches(hits, capped)
 
     def load_programmes(self, found):
         """The programmes of news stories and documents, as the slugs of `programmes_of`: one
@@ -230,7 +247,7 @@ class Search:
             if hit.obj is None:
                 wanted.setdefault(hit.model, []).append(hit)
         for model, model_hits in wanted.items():
-            objects = self._querysets[model].in_bulk([hit.pk for hit in model_hits])
+            objects = self.querysets[model].in_bulk([hit.pk for hit in model_hits])
             for hit in model_hits:
                 hit.obj = objects.get(hit.pk)
         hits = [hit for hit in hits if hit.obj is not None]
@@ -268,19 +285,19 @@ class Search:
     def _tallies(self):
         """The results, and for each filter its pool size and counts.
 
-        A filter's counts are over the matches that pass every other filter in use. Results
+        A filter's counts are over the matches that pass every other filter in use. Matches
         that share a profile (`Hit.profile`) pass the same filters and add to the same counts,
-        so each profile is checked and counted once, with its number of results.
+        so each profile is checked and counted once, with its number of matches.
         """
-        profiles = [hit.profile for hit in self.candidates]
-        sizes = Counter(profiles)
+        matches = self.matches
         passing = set()
         pools = dict.fromkeys(FACET_LABELS, 0)
         counts = {name: {} for name in FACET_LABELS}
-        for profile, size in sizes.items():
+        for index, size in Counter(matches.profile).items():
+            profile = matches.profiles[index]
             failed = self.failed(profile)
             if not failed:
-                passing.add(profile)
+                passing.add(index)
                 names = FACET_LABELS
             elif len(failed) == 1:
                 names = failed  # counts only for the one filter it fails
@@ -292,12 +309,11 @@ class Search:
                 tally = counts[name]
                 for value in values[name]:
                     tally[value] = tally.get(value, 0) + size
-        results = [
-            hit
-            for hit, profile in zip(self.candidates, profiles, strict=True)
-            if profile in passing
-        ]
-        return results, pools, counts
+        if len(passing) == len(matches.profiles):
+            indexes = range(len(matches))
+        else:
+            indexes = [index for index, profile in enumerate(matches.profile) if profile in passing]
+        return HitList(matches, indexes), pools, counts
 
     @cached_property
     def results(self):
@@ -393,5 +409,4 @@ class Search:
 
     @property
     def capped_kinds(self):
-        self.candidates  # noqa: B018 (runs the search)
-        return [kind for kind in kinds() if kind.key in getattr(self, "capped", ())]
+        return [kind for kind in kinds() if kind.key in self.matches.capped]

@@ -43,10 +43,14 @@ class SiteSearch(Search):
 
     @cached_property
     def results(self):
+        results = super().results
         promoted = {promotion.page_id for promotion in self.promotions if promotion.page_id}
-        return [
-            hit for hit in super().results if not (promoted and hit.is_page and hit.pk in promoted)
-        ]
+        if not promoted:
+            return results
+        matches = self.matches
+        return results.without(
+            lambda index: not (matches.pk[index] in promoted and matches.is_page(index))
+        )
 
 
 def search(request):
