@@ -732,6 +732,44 @@ def test_postgresql_word_matching_finds_and_ranks_as_the_stock_backend(ranked_st
     assert [(page.pk, page._score) for page in ours] == [(page.pk, page._score) for page in theirs]
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own backend")
+@pytest.mark.parametrize(
+    "query",
+    [
+        "quillwort",
+        "Wells quillwort",
+        PlainText("quillwort wells", operator="or"),
+        "quillwort nowhere",
+        Phrase("quillwort water"),
+        Phrase("valley 7"),
+        SearchTerms.parse('water "quillwort water" Wells').query(),
+    ],
+    ids=str,
+)
+@pytest.mark.parametrize("window", [(None, None), (2, 9)], ids=["all", "a slice"])
+def test_postgresql_ranks_matches_in_the_index_alone_as_the_joined_search_does(
+    ranked_stories, query, window
+):
+    """The site search's rows (matches ranked in the index table, then joined to the readers'
+    queryset) are the stock search's rows: the same matches, scores and order, of the same
+    window, leaving out what the queryset leaves out."""
+    from ifrc_site.search.rows import queryset_rows
+
+    left_out = ranked_stories[4]
+    stories = NewsStoryPage.objects.live().exclude(pk=left_out.pk)
+    results = stories.search(query).annotate_score("_score")[slice(*window)]
+    fields = ("pk", "locale__language_code", "date", "title")
+    joined = queryset_rows(results, "_score", fields)
+    with CaptureQueriesContext(connection) as queries:
+        (ranked,) = ranked_rows([(results, fields)], "_score")
+    assert ranked == joined
+    everything = queryset_rows(stories.search(query).annotate_score("_score"), "_score", fields)
+    assert everything or query == "quillwort nowhere"  # the others match something
+    assert left_out.pk not in {row[1] for row in ranked}
+    (sql,) = [query["sql"] for query in queries.captured_queries]
+    assert 'FROM "wagtailsearch_indexentry"' in sql and "OFFSET 0) s" in sql  # ranked alone
+
+
 # Header ------------------------------------------------------------------------------------
 
 
