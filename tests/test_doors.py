@@ -487,11 +487,15 @@ def test_making_a_collection_private_takes_its_documents_off_at_the_next_request
     item = ResourceFactory(title=f"Doors soon private {WORD} report", collection=collection)
     assert shows(client.get("/en/resources/"), item)
     assert client.get("/en/resources/")["X-Page-Cache"] == "hit"
+    # Searched before: the search's matches are kept (ifrc_site/search/matches.py).
+    assert shows(search(client, f"soon private {WORD}"), item)
     CollectionViewRestriction.objects.create(
         collection=collection, restriction_type=CollectionViewRestriction.LOGIN
     )
     assert not shows(client.get("/en/resources/"), item)
     assert not shows(search(client, f"soon private {WORD}"), item)
+    # The same words with a filter: a page never cached, from matches that could have been.
+    assert not shows(search(client, f"soon private {WORD}", type="document"), item)
 
 
 # The partner API ---------------------------------------------------------------------------

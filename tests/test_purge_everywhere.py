@@ -1,6 +1,7 @@
 """A purge reaches every server: production settings require the shared cache (Redis), two
 separate servers drop a page as soon as it is unpublished, by an editor or by the scheduled
-publishing command, and documents whose go-live or expiry time passes change the listings."""
+publishing command, and documents whose go-live or expiry time passes change the listings and
+search."""
 
 import datetime
 import os
@@ -79,6 +80,33 @@ def test_a_document_appears_and_goes_when_its_times_pass(client):
         assert arriving.title.encode() in after.content
         assert leaving.title.encode() not in after.content
         assert client.get(LIBRARY)["X-Page-Cache"] == "hit"  # and cached again from then on
+
+
+def test_search_finds_a_document_when_its_go_live_time_passes_and_not_after_it_expires(client):
+    """A search's matches are kept until the generation ends (ifrc_site/search/matches.py):
+    when a document's time comes, the same words with another filter or page find it (or no
+    longer find it) though nobody saved anything. Times as in the test above."""
+    next_hour = timezone.now() + datetime.timedelta(hours=1)
+    start = next_hour.replace(minute=10, second=0, microsecond=0)
+    soon = start + datetime.timedelta(minutes=2)
+    with time_machine.travel(start, tick=False) as clock:
+        arriving = ResourceFactory(title="Quokkaflood checklist", go_live_at=soon)
+        leaving = ResourceFactory(title="Quokkaflood appeal summary", expire_at=soon)
+
+        def found(**params):
+            response = client.get("/en/search/", {"q": "quokkaflood", **params})
+            assert response.status_code == 200
+            return {
+                title
+                for title in (arriving.title, leaving.title)
+                if title.encode() in response.content
+            }
+
+        assert found() == {leaving.title}
+        assert found(type="document") == {leaving.title}  # from the kept matches
+        clock.move_to(soon + datetime.timedelta(seconds=1))
+        assert found(type="document") == {arriving.title}
+        assert found(language="all") == {arriving.title}
 
 
 def test_requests_read_the_next_change_from_the_cache(django_assert_num_queries):
