@@ -420,6 +420,24 @@ def test_a_fragment_kept_in_memory_is_each_callers_own(monkeypatch):
     assert pagecache.fragment(("test-text",), lambda: "other") == "other"
 
 
+class NeverChanged:
+    """A value that says it is never changed once made (as a search's matches do)."""
+
+    never_changed = True
+
+    def size_in_memory(self):
+        return 100
+
+
+def test_a_fragment_that_is_never_changed_is_kept_in_memory_as_it_is():
+    """Not pickled into each caller's copy: the same object, at no cost, for every request of
+    the generation; and made again in the next."""
+    made = pagecache.fragment(("test-never-changed",), NeverChanged)
+    assert pagecache.fragment(("test-never-changed",), NeverChanged) is made
+    pagecache.purge_all("a page changed")
+    assert pagecache.fragment(("test-never-changed",), NeverChanged) is not made
+
+
 def test_a_page_request_reads_the_generation_once(client, migration_page, monkeypatch):
     """The menus and fragments of one page request share the generation it started with: one
     read of the shared cache, not one per fragment."""

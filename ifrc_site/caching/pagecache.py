@@ -145,11 +145,12 @@ def _fragment_key(current, parts):
 
 # Fragments of the current generation are also kept in each process's memory: a page's dozen
 # fragments then cost no round trip to the shared cache once this process has served them.
-# Text and numbers (a card, a menu's HTML, a count) are kept as they are; other values (a
-# list of links, a model instance) pickled, as the shared cache keeps them, so that each
-# request gets its own copy to work on. An entry can never be stale, as its key names the
-# generation it belongs to; the whole table goes when the generation changes or when it holds
-# more than LOCAL_FRAGMENT_BYTES.
+# Text and numbers (a card, a menu's HTML, a count), and objects that say they are never
+# changed once made (`never_changed`, with their size: a search's matches), are kept as they
+# are; other values (a list of links, a model instance) pickled, as the shared cache keeps
+# them, so that each request gets its own copy to work on. An entry can never be stale, as
+# its key names the generation it belongs to; the whole table goes when the generation
+# changes or when it holds more than LOCAL_FRAGMENT_BYTES.
 LOCAL_FRAGMENT_BYTES = 16_000_000
 _local = {"generation": None, "bytes": 0, "values": {}}
 _PICKLED = object()
@@ -161,6 +162,8 @@ def _immutable_size(value):
         return 8
     if isinstance(value, str):
         return len(value) + 8
+    if getattr(value, "never_changed", False) is True:
+        return value.size_in_memory()
     if isinstance(value, (tuple, frozenset)):
         total = 8
         for item in value:

@@ -47,8 +47,19 @@ class Matches:
         self.languages = tuple(languages)
         self.capped = frozenset(capped)  # keys of the kinds with more matches than were read
 
+    # Never changed once made: each process keeps them as they are between requests
+    # (`pagecache.fragment`), not pickled.
+    never_changed = True
+
+    def size_in_memory(self):
+        columns = sum(len(column) * column.itemsize for column in self._columns())
+        return columns + 200 * len(self.profiles) + 1000
+
+    def _columns(self):
+        return [getattr(self, name) for name in COLUMNS]
+
     def __getstate__(self):
-        columns = [getattr(self, name) for name in COLUMNS]
+        columns = self._columns()
         tables = (self.sources, self.profiles, self.languages, self.capped)
         return zlib.compress(pickle.dumps((columns, tables), pickle.HIGHEST_PROTOCOL), 1)
 
