@@ -770,6 +770,23 @@ def test_postgresql_ranks_matches_in_the_index_alone_as_the_joined_search_does(
     assert 'FROM "wagtailsearch_indexentry"' in sql and "OFFSET 0) s" in sql  # ranked alone
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own index")
+def test_postgresql_finds_a_rare_word_s_rows_through_the_primary_key(ranked_stories):
+    """The few matches of a rare word are joined to their rows by the model's primary key: a
+    lookup each, not a pass over every story (the join is on the integer id, not on its text)."""
+    results = NewsStoryPage.objects.live().search("quillwort").annotate_score("_score")
+    with CaptureQueriesContext(connection) as queries:
+        ranked_rows([(results, ("pk", "title"))], "_score")
+    (sql,) = [query["sql"] for query in queries.captured_queries]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_hashjoin = off")
+        cursor.execute("SET LOCAL enable_mergejoin = off")
+    plan = plan_of(sql)
+    # A row looked up by its id, given the match's: an index condition on the object id.
+    lookups = [line for line in plan.splitlines() if "Index Cond" in line and "object_id" in line]
+    assert lookups, plan
+
+
 # Header ------------------------------------------------------------------------------------
 
 
