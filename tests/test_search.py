@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
@@ -20,6 +20,7 @@ from wagtail.search.query import Phrase, PlainText
 
 import pytest
 from bs4 import BeautifulSoup
+from django_countries import countries
 
 from ifrc_site.search import engine
 from ifrc_site.search.query import MAX_LENGTH, SearchTerms
@@ -279,6 +280,16 @@ def test_filter_form_works_without_javascript(client):
     names = {select["name"] for select in form.select("select")}
     assert names == {"type", "programme", "country", "region", "language", "year"}
     assert form.select_one('button[type="submit"]')
+
+
+@pytest.mark.parametrize("site_language", ["en", "fr"])
+def test_country_options_are_named_in_the_visitors_language_in_their_order(client, site_language):
+    response = search(client, site_language=site_language, q="volunteers", language="all")
+    options = page_of(response).select_one('select[name="country"]').select("option")[1:]
+    labels = [option.get_text(strip=True).rsplit(" (", 1)[0] for option in options]
+    with translation.override(site_language):
+        assert labels == [str(countries.name(option["value"])) for option in options]
+    assert labels == sorted(labels) and len(labels) > 2
 
 
 def test_language_is_the_visitors_by_default_and_can_be_all(client):

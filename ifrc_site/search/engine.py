@@ -36,6 +36,7 @@ from wagtail.search.backends import get_search_backend
 from django_countries import countries
 
 from ifrc_site.caching.pagecache import fragment
+from ifrc_site.listing import country_choices
 from ifrc_site.models import programme_content_types
 from ifrc_site.taxonomy import REGIONS
 
@@ -342,7 +343,7 @@ class Search:
             return sorted(self.programme_choices.values(), key=lambda pair: str(pair[1]))
         if name == "country":
             codes = set(counts) | {self.selected.get("country", "")} - {""}
-            return sorted(((code, countries.name(code)) for code in codes), key=lambda p: p[1])
+            return [(code, label) for code, label in country_choices() if code in codes]
         if name == "region":
             return [(value, label) for value, label in REGIONS]
         if name == "language":
