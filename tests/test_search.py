@@ -24,7 +24,7 @@ from django_countries import countries
 
 from ifrc_site.search import engine
 from ifrc_site.search.query import MAX_LENGTH, SearchTerms
-from ifrc_site.search.rows import plain_rows, ranked_rows
+from ifrc_site.search.rows import plain_rows, queryset_rows, ranked_rows
 from ifrc_site.taxonomy import region_of
 from news.models import NewsIndexPage, NewsStoryPage
 from resources.models import CaseStudyPage, Resource
@@ -764,8 +764,6 @@ def test_postgresql_ranks_matches_in_the_index_alone_as_the_joined_search_does(
     """The site search's rows (matches ranked in the index table, then joined to the readers'
     queryset) are the stock search's rows: the same matches, scores and order, of the same
     window, leaving out what the queryset leaves out."""
-    from ifrc_site.search.rows import queryset_rows
-
     left_out = ranked_stories[4]
     stories = NewsStoryPage.objects.live().exclude(pk=left_out.pk)
     results = stories.search(query).annotate_score("_score")[slice(*window)]

@@ -170,11 +170,14 @@ class Search:
     # Searching -------------------------------------------------------------------------------
 
     @cached_property
+    def sources(self):
+        """(kind, queryset) of each source: what readers may find of each model."""
+        return [(kind, queryset) for kind in kinds() for queryset in kind.sources(self.request)]
+
+    @cached_property
     def querysets(self):
-        """Each source's queryset (what readers may find of a model), by model."""
-        return {
-            queryset.model: queryset for kind in kinds() for queryset in kind.sources(self.request)
-        }
+        """Each source's queryset, by model."""
+        return {queryset.model: queryset for _kind, queryset in self.sources}
 
     @cached_property
     def matches(self):
@@ -190,14 +193,15 @@ class Search:
         """Search every source, and merge and rank what they find (`matches`)."""
         query = self.terms.query()
         capped = set()
-        searches, sources = [], []
-        for kind in kinds():
-            for queryset in kind.sources(self.request):
-                results = queryset.search(query, order_by_relevance=True).annotate_score("_score")
-                searches.append((results[: MAX_MATCHES + 1], kind.fields))
-                sources.append((kind, queryset.model))
+        searches = []
+        for kind, queryset in self.sources:
+            results = queryset.search(query, order_by_relevance=True).annotate_score("_score")
+            searches.append((results[: MAX_MATCHES + 1], kind.fields))
         found = []
-        for (kind, model), rows in zip(sources, ranked_rows(searches, "_score"), strict=True):
+        for (kind, queryset), rows in zip(
+            self.sources, ranked_rows(searches, "_score"), strict=True
+        ):
+            model = queryset.model
             if len(rows) > MAX_MATCHES:
                 capped.add(kind.key)
                 rows = rows[:MAX_MATCHES]

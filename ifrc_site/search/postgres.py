@@ -29,7 +29,7 @@ import unicodedata
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import F, Q
+from django.db.models import F, IntegerField, Q
 from django.db.models.expressions import CombinedExpression
 
 from modelsearch.backends.database.postgres.postgres import (
@@ -40,7 +40,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import And, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from .rows import queryset_rows
+from .rows import converts_on_read, queryset_rows
 
 
 def single_token(word):
@@ -105,25 +105,12 @@ class WordwiseQueryCompiler(PostgresSearchQueryCompiler):
         return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
 
-INTEGER_FIELDS = {
-    "AutoField",
-    "BigAutoField",
-    "SmallAutoField",
-    "IntegerField",
-    "BigIntegerField",
-    "SmallIntegerField",
-    "PositiveIntegerField",
-    "PositiveBigIntegerField",
-    "PositiveSmallIntegerField",
-}
-
-
 def integer_key(model):
     """Whether the model's primary key is an integer (a page type's is its page's id)."""
     field = model._meta.pk
     while field.is_relation:
         field = field.target_field
-    return field.get_internal_type() in INTEGER_FIELDS
+    return isinstance(field, IntegerField)  # AutoField and BigAutoField are ones too
 
 
 def _words_and_phrases(query):
@@ -150,9 +137,7 @@ class WordwiseSearchBackend(PostgresSearchBackend):
             outer_sql, outer_params = outer.as_sql()
         except EmptyResultSet:
             return []
-        if entries is None or any(
-            hasattr(column.output_field, "from_db_value") for column, *_ in outer.select
-        ):
+        if entries is None or converts_on_read(outer):
             return queryset_rows(results, score_field, fields)
         inner_sql, inner_params = entries.query.get_compiler(db).as_sql()
         names = ", ".join(f"c{number}" for number in range(len(fields) + 1))

@@ -56,11 +56,17 @@ def plain_rows(queryset):
         sql, params = compiler.as_sql()
     except EmptyResultSet:
         return []
-    if any(hasattr(column.output_field, "from_db_value") for column, *_ in compiler.select):
+    if converts_on_read(compiler):
         return [tuple(row) for row in queryset]
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def converts_on_read(compiler):
+    """Whether a compiled query reads a field that converts its value (`from_db_value`), which
+    the driver's rows alone would leave unconverted."""
+    return any(hasattr(column.output_field, "from_db_value") for column, *_ in compiler.select)
 
 
 def ids_in(ids):
