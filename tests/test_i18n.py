@@ -4,6 +4,7 @@ language at `/`, interface strings, localised dates and sizes, and translation f
 import re
 from urllib.parse import parse_qs, urlparse
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -12,6 +13,7 @@ from wagtail.models import Locale
 import pytest
 from bs4 import BeautifulSoup
 
+from ifrc_site.listing import BoundedPaginator
 from ifrc_site.models import HomePage, NationalSociety
 from immunization.models import ImmunizationPage
 from migration.models import MigrationPage
@@ -457,3 +459,27 @@ def test_editors_see_which_translations_are_out_of_date(admin_client, migration_
 def test_the_report_is_in_the_reports_menu(admin_client):
     response = admin_client.get(reverse("wagtailadmin_home"))
     assert reverse("out_of_date_translations") in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "language, sentence",
+    [
+        ("en", "Only the first 1,500 items are listed page by page."),
+        ("fr", "1\xa0500"),
+        ("es", "1\xa0500"),
+        ("ar", "1,500"),
+    ],
+)
+def test_long_counts_are_grouped_as_each_language_writes_numbers(rf, language, sentence):
+    """A count of thousands (search results, filter options, a listing's bound) is written
+    with the language's grouping, inside the translated sentence."""
+    paginator = BoundedPaginator(list(range(2000)), 500, max_pages=3)
+    with translation.override(language):
+        html = render_to_string(
+            "components/pagination.html", {"items": paginator.page(3)}, request=rf.get("/")
+        )
+    text = BeautifulSoup(html, "html.parser").select_one(".pagination__more").get_text()
+    assert sentence in text
+    assert "1500" not in text
+    if language != "en":
+        assert "Only the first" not in text  # the translation, not the English

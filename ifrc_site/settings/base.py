@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # numbers grouped as each language writes them: 12,065
     "axes",
     "django_tasks",
     "django_tasks_db",
