@@ -796,6 +796,21 @@ def test_postgresql_finds_a_rare_word_s_rows_through_the_primary_key(ranked_stor
     assert lookups, plan
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own backend")
+def test_postgresql_a_search_of_chosen_fields_reads_the_stock_search_s_rows(ranked_stories):
+    """A search restricted to some fields is not ranked in the index table alone (which holds
+    no field apart): its rows are the stock search's, read through its own queryset."""
+    results = NewsStoryPage.objects.live().search("valley", fields=["title"])
+    results = results.annotate_score("_score")
+    fields = ("pk", "title")
+    with CaptureQueriesContext(connection) as queries:
+        (ranked,) = ranked_rows([(results, fields)], "_score")
+    assert ranked == queryset_rows(results, "_score", fields)
+    assert {row[1] for row in ranked} == {story.pk for story in ranked_stories}
+    (sql,) = [query["sql"] for query in queries.captured_queries]
+    assert "OFFSET 0) s" not in sql
+
+
 # Header ------------------------------------------------------------------------------------
 
 
