@@ -9,6 +9,7 @@ import shutil
 import signal
 import sqlite3
 import subprocess
+import time
 import urllib.request
 import uuid
 from urllib.error import HTTPError, URLError
@@ -23,11 +24,21 @@ from wagtail.models import Page
 import pytest
 import time_machine
 
-from ifrc_site.caching.pagecache import generation
+from ifrc_site.caching import watch as watch_module
+from ifrc_site.caching.pagecache import GENERATION_KEY, generation
+from ifrc_site.caching.watch import watch
 from news.models import NewsStoryPage
 
 from .factories import ResourceFactory
-from .helpers import BASE_DIR, PYTHON, free_port, production_env, stop, wait_for_port
+from .helpers import (
+    BASE_DIR,
+    PYTHON,
+    free_port,
+    production_env,
+    stop,
+    wait_for_port,
+    wait_for_socket,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_engines]
 
@@ -132,6 +143,100 @@ def shared_cache(redis_url, settings):
     caches["default"].client.get_client().flushdb()
     yield redis_url
     caches["default"].client.get_client().flushdb()
+
+
+def _watched_generation_key():
+    return caches["default"].make_key(GENERATION_KEY)
+
+
+def test_a_process_knows_the_generation_until_redis_says_it_changed(shared_cache):
+    """Each process reads the generation from Redis once and then hears of every change to
+    it (watch.py): a change written by another process (here another connection, without
+    this process's `purge_all`) is what the very next request reads."""
+    generation()  # the cache is empty: this starts a generation
+    first = generation()
+    assert watch.watching
+    assert watch.known(_watched_generation_key()) == caches["default"].get(GENERATION_KEY)
+    # Known: no round trip to Redis for it.
+    redis = caches["default"].client.get_client()
+    before = redis.info("stats")["total_commands_processed"]
+    assert [generation() for _ in range(5)] == [first] * 5
+    assert redis.info("stats")["total_commands_processed"] - before == 1  # the INFO itself
+    for changed in (first + 1, first + 2):
+        caches["default"].set(GENERATION_KEY, (changed, None), timeout=None)
+        assert generation() == changed
+    # The cache emptied: a generation is started and read again.
+    redis.flushdb()
+    assert generation() not in (first + 1, first + 2)
+
+
+def test_a_lost_watch_reads_the_generation_from_redis_until_it_watches_again(shared_cache):
+    generation()
+    first = generation()
+    assert watch.watching
+    redis = caches["default"].client.get_client()
+    assert redis.client_kill_filter(_type="pubsub") == 1  # the watch's connection, cut
+    caches["default"].set(GENERATION_KEY, (first + 1, None), timeout=None)
+    assert generation() == first + 1  # heard nothing, but reads Redis
+    assert not watch.watching
+    caches["default"].set(GENERATION_KEY, (first + 2, None), timeout=None)
+    assert generation() == first + 2
+
+
+def test_a_process_that_hears_nothing_reads_the_generation_again_within_seconds(
+    shared_cache, monkeypatch
+):
+    """A server cut off from Redis without its connection closing hears of no change: it
+    trusts what it read for TRUST_SECONDS at most (here made shorter), then reads again."""
+    monkeypatch.setattr(watch_module, "TRUST_SECONDS", 0.3)
+    generation()
+    first = generation()
+    assert watch.watching
+    monkeypatch.setattr(watch.connection, "can_read", lambda timeout=0: False)  # deaf
+    caches["default"].set(GENERATION_KEY, (first + 1, None), timeout=None)
+    assert generation() == first  # not heard, and read less than TRUST_SECONDS ago
+    time.sleep(0.4)
+    assert generation() == first + 1
+
+
+def test_a_redis_without_client_tracking_is_read_at_every_request(settings, tmp_path):
+    """A Redis that refuses CLIENT (as one before version 6, or a proxy, would refuse
+    tracking): no watch, and every request reads the generation, so every change is seen."""
+    socket_path = tmp_path / "redis.sock"
+    process = subprocess.Popen(
+        [shutil.which("redis-server"), "--port", "0", "--unixsocket", str(socket_path)]
+        + ["--save", "", "--appendonly", "no", "--rename-command", "CLIENT", ""],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_socket(socket_path, process, 10)
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "LOCATION": f"unix://{socket_path}?db=0",
+            }
+        }
+        generation()
+        first = generation()
+        assert not watch.watching
+        for changed in (first + 1, first + 2):
+            caches["default"].set(GENERATION_KEY, (changed, None), timeout=None)
+            assert generation() == changed
+    finally:
+        stop(process)
+
+
+def test_a_page_served_from_this_process_s_memory_goes_with_the_generation(shared_cache, client):
+    """With the generation known, a cached page comes from this process's memory; a new
+    generation written elsewhere makes it a miss at the next request."""
+    assert client.get("/en/").headers["X-Page-Cache"] == "miss"
+    assert client.get("/en/").headers["X-Page-Cache"] == "hit"  # the generation, read once
+    redis = caches["default"].client.get_client()
+    before = redis.info("stats")["total_commands_processed"]
+    assert client.get("/en/").headers["X-Page-Cache"] == "hit"
+    assert redis.info("stats")["total_commands_processed"] - before == 1  # the INFO itself
+    caches["default"].set(GENERATION_KEY, (generation() + 1, None), timeout=None)
+    assert client.get("/en/").headers["X-Page-Cache"] == "miss"
 
 
 def _postgres_url(settings_dict, name):

@@ -38,6 +38,7 @@ from django.utils.text import compress_string
 from ifrc_site.security.policy import keep_from_cache
 
 from .sites import remember_site
+from .watch import REDIS_BACKEND, UNKNOWN, watch
 
 logger = logging.getLogger(__name__)
 
@@ -120,12 +121,17 @@ def generation(entry=_UNREAD):
     if remembered is not None:
         return remembered
     if entry is _UNREAD:
-        entry = cache.get(GENERATION_KEY)
+        shared = caches["default"]
+        entry = _known_generation(shared)
+        if entry is UNKNOWN:
+            entry = shared.get(GENERATION_KEY)
+            _remember_generation(shared, entry)
     if entry is None:
         # The first request after the cache was emptied looks the schedules up, once: a cache
         # that cannot be reached (where every request gets here) costs no queries.
         if cache.add(f"{GENERATION_KEY}:starting", 1, timeout=10):
             cache.add(GENERATION_KEY, _new_generation(), timeout=None)
+            watch.forget()
         entry = cache.get(GENERATION_KEY) or (int(time.time() * 1000), None)
     if isinstance(entry, int):  # as stored before generations had an end
         entry = (entry, None)
@@ -273,6 +279,7 @@ def purge_all(reason="", previous=0):
     next scheduled change is looked up again, since the change may have been to a schedule."""
     entry = _new_generation(previous)
     cache.set(GENERATION_KEY, entry, timeout=None)
+    watch.forget()
     if _request_generation.get() is not None:
         _request_generation.set(entry[0])
     logger.info("Page cache purged: %s", reason)
@@ -341,14 +348,53 @@ def _cache_key(request, pairs):
     return f"pagecache:{hashlib.sha256(raw.encode('utf-8', 'surrogateescape')).hexdigest()}"
 
 
-REDIS_BACKEND = "django_redis.cache.RedisCache"
+def _known_generation(shared):
+    """The generation's entry where this process knows it is current (watch.py); else
+    UNKNOWN."""
+    if shared.__class__.__module__ != "django_redis.cache":
+        return UNKNOWN
+    return watch.known(shared.make_key(GENERATION_KEY))
+
+
+def _remember_generation(shared, found):
+    """Whether the generation's entry `found`, just read, is now known until it changes."""
+    if found is None or shared.__class__.__module__ != "django_redis.cache":
+        return False
+    return watch.remember(shared.make_key(GENERATION_KEY), found)
+
+
+def _generation_value(found):
+    return found[0] if isinstance(found, tuple) else found
 
 
 def _read_generation_and_entry(alias, key):
-    """The generation's entry and the page's (in the store `alias`): in one round trip where
-    that store is on the same Redis server as the generation (a cached page's request
-    otherwise spent half its time waiting on two)."""
+    """The generation's entry and the page's (in the store `alias`).
+
+    Where this process knows the generation (watch.py), no round trip: the page's entry comes
+    from this process's memory where it has served it in this generation (kept with the
+    fragments), else from its store. Otherwise both are read in one round trip where the store
+    is on the same Redis server as the generation (two took twice the time of one).
+    """
     shared, store = caches["default"], caches[alias]
+    found = _known_generation(shared)
+    if found is not UNKNOWN:
+        current = _generation_value(found)
+        local = _local_get(current, ("page", alias, key))
+        if local is not None:
+            return found, local[0]
+        entry = store.get(key)
+        if entry is not None and entry[0] == current:
+            _local_set(current, ("page", alias, key), entry)
+        return found, entry
+    found, entry = _read_from_redis(shared, store, alias, key)
+    if _remember_generation(shared, found) and entry is not None:
+        current = _generation_value(found)
+        if entry[0] == current:
+            _local_set(current, ("page", alias, key), entry)
+    return found, entry
+
+
+def _read_from_redis(shared, store, alias, key):
     if _on_one_redis(alias):
         shared_client = shared.client
         found, entry = shared_client.get_client(write=False).mget(
@@ -378,6 +424,8 @@ def settings_changed(setting, **kwargs):
     """A signal receiver (Django's `setting_changed`): forget what was worked out of CACHES."""
     if setting == "CACHES":
         _on_one_redis.cache_clear()
+    if setting in ("CACHES", "PAGE_CACHE_WATCH"):
+        watch.close()
 
 
 def page_store_alias(pairs):
@@ -516,11 +564,12 @@ class PageCacheMiddleware:
                 return self.get_response(request)
             if entry is not None and entry[0] == current:
                 return _from_entry(entry, request, "hit")
-            return self._serve(request, caches[alias], key, current)
+            return self._serve(request, alias, key, current)
         finally:
             _request_generation.reset(token)
 
-    def _serve(self, request, store, key, current):
+    def _serve(self, request, alias, key, current):
+        store = caches[alias]
         remember_site(request, current)
         response = self.get_response(request)
         if not _cacheable_response(response):
@@ -555,6 +604,9 @@ class PageCacheMiddleware:
             store.set(key, entry, page_cache_seconds())
         except Exception:
             logger.warning("Page cache unavailable", exc_info=True)
+        else:
+            if watch.watching:
+                _local_set(current, ("page", alias, key), entry)
         return _from_entry(entry, request, "miss", response=response)
 
 
