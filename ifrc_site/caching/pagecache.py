@@ -349,18 +349,14 @@ def _cache_key(request, pairs):
 
 
 def _known_generation(shared):
-    """The generation's entry where this process knows it is current (watch.py); else
-    UNKNOWN."""
-    if shared.__class__.__module__ != "django_redis.cache":
-        return UNKNOWN
+    """The generation's entry where this process knows it is current (watch.py: only with a
+    Redis cache); else UNKNOWN."""
     return watch.known(shared.make_key(GENERATION_KEY))
 
 
 def _remember_generation(shared, found):
     """Whether the generation's entry `found`, just read, is now known until it changes."""
-    if found is None or shared.__class__.__module__ != "django_redis.cache":
-        return False
-    return watch.remember(shared.make_key(GENERATION_KEY), found)
+    return found is not None and watch.remember(shared.make_key(GENERATION_KEY), found)
 
 
 def _generation_value(found):

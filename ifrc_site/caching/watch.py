@@ -107,8 +107,9 @@ class GenerationWatch:
     def _watching(self, key):
         if self.connection is not None and self.key == key:
             return True
-        if self.connection is not None:
+        if self.connection is not None:  # another key (the settings changed): watch it now
             self._drop()
+            self.retry_at = 0.0
         location = redis_location()
         if location is None or time.monotonic() < self.retry_at:
             return False
