@@ -200,7 +200,7 @@ PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "6
 # Each process hears from Redis when the page cache's generation changes, rather than reading it
 # at every request (ifrc_site/caching/watch.py; Redis 6 or later). PAGE_CACHE_WATCH=false reads
 # it at every request, for a Redis proxy without client-side tracking.
-PAGE_CACHE_WATCH = os.environ.get("PAGE_CACHE_WATCH", "true").lower() not in ("false", "0", "no")
+PAGE_CACHE_WATCH = os.environ.get("PAGE_CACHE_WATCH", "true").lower() == "true"
 
 # A CDN in front, purged on publish (wagtail.contrib.frontend_cache), chosen by environment
 # variables: one or more HTTP purgers such as Varnish (comma-separated addresses, each told of
