@@ -12,11 +12,12 @@ class IfrcSiteConfig(AppConfig):
         # every app is loaded.
         from . import signals
         from .caching.purge import register_dependent_pages
-        from .caching.renditions import encode_avif_at
+        from .caching.renditions import encode_with
         from .editorial.permissions import register_media_policies
         from .models import HomePage, programme_page_models
 
         signals.connect()
-        encode_avif_at(settings.AVIF_ENCODING_SPEED)
+        encode_with("AVIF", "speed", settings.AVIF_ENCODING_SPEED)
+        encode_with("WEBP", "method", settings.WEBP_ENCODING_METHOD)
         register_media_policies()
         register_dependent_pages(HomePage, *programme_page_models())

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from ifrc_site.caching.renditions import SPECS, encode_avif_at, expanded, make_renditions
+from ifrc_site.caching.renditions import SPECS, encode_with, expanded, make_renditions
 from resources.models import CaseStudyPage
 
 pytestmark = pytest.mark.django_db
@@ -112,26 +112,36 @@ def test_the_picture_tag_makes_its_filters_once_and_renders_as_wagtails(
     assert first.count("<source") == 1 and 'type="image/webp"' in first
 
 
-def avif_bytes(picture, **options):
+def encoded(picture, format_name, **options):
     output = io.BytesIO()
-    picture.save(output, "AVIF", quality=60, **options)
+    picture.save(output, format_name, quality=60, **options)
     return output.getvalue()
 
 
-def test_avif_is_encoded_at_the_speed_the_settings_give():
-    """Wagtail hands Pillow only a quality: AVIF_ENCODING_SPEED reaches the encoder through
-    encode_avif_at(), which the site calls when it starts."""
+@pytest.mark.parametrize(
+    "format_name, option, setting, default, quickest",
+    [
+        ("AVIF", "speed", "AVIF_ENCODING_SPEED", 6, 10),
+        ("WEBP", "method", "WEBP_ENCODING_METHOD", 4, 0),
+    ],
+)
+def test_pictures_are_encoded_with_the_effort_the_settings_give(
+    format_name, option, setting, default, quickest
+):
+    """Wagtail hands Pillow only a quality: AVIF_ENCODING_SPEED and WEBP_ENCODING_METHOD reach
+    the encoders through encode_with(), which the site calls when it starts."""
     picture = Image.radial_gradient("L").convert("RGB").resize((320, 200))
     Image.init()  # every format's plugin loaded, as the first picture a process opens does
-    assert avif_bytes(picture) == avif_bytes(picture, speed=settings.AVIF_ENCODING_SPEED)
+    configured = getattr(settings, setting)
+    assert encoded(picture, format_name) == encoded(picture, format_name, **{option: configured})
     try:
-        for speed in (6, 10):
-            encode_avif_at(speed)
-            assert avif_bytes(picture) == avif_bytes(picture, speed=speed)
-        encode_avif_at(6)
-        assert avif_bytes(picture) != avif_bytes(picture, speed=10)
-        # Asked again, the speed replaces the last one rather than wrapping it.
-        assert getattr(Image.SAVE["AVIF"], "encoder", None) is not None
-        assert not hasattr(Image.SAVE["AVIF"].encoder, "encoder")
+        for value in (default, quickest):
+            encode_with(format_name, option, value)
+            assert encoded(picture, format_name) == encoded(picture, format_name, **{option: value})
+        encode_with(format_name, option, default)
+        assert encoded(picture, format_name) != encoded(picture, format_name, **{option: quickest})
+        # Asked again, the value replaces the last one rather than wrapping it.
+        assert getattr(Image.SAVE[format_name], "encoder", None) is not None
+        assert not hasattr(Image.SAVE[format_name].encoder, "encoder")
     finally:
-        encode_avif_at(settings.AVIF_ENCODING_SPEED)
+        encode_with(format_name, option, configured)

@@ -409,6 +409,8 @@ WAGTAILIMAGES_AVIF_QUALITY = 60
 # How hard the AVIF encoder works, from 0 (slowest, smallest) to 10: Pillow's 6 by default.
 # Publishing encodes each picture once, at every size it is shown (ifrc_site/caching/renditions.py).
 AVIF_ENCODING_SPEED = int(os.environ.get("AVIF_ENCODING_SPEED", "6"))
+# And the WebP encoder, from 0 (quickest, largest) to 6: Pillow's 4 by default.
+WEBP_ENCODING_METHOD = int(os.environ.get("WEBP_ENCODING_METHOD", "4"))
 # Editors' pictures come from the admin itself, never from a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's database search backend (PostgreSQL full-text search, SQLite FTS5) with titles
