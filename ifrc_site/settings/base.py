@@ -273,16 +273,16 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 
-# Static files: our hand-written sources in static/, collected into staticfiles/ and served by
-# whitenoise with hashed, compressed names.
+# Static files: our hand-written sources in static/, collected into staticfiles/ (or STATIC_ROOT)
+# and served by whitenoise with hashed names, each content compressed once (static_files.py).
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "ifrc_site.static_files.StaticFilesStorage"},
 }
 # Media in S3-compatible object storage (django-storages) when a bucket is named. The bucket stays
 # private: no listing, no public objects. Readers get images and thumbnails through the site's

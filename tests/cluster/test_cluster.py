@@ -189,6 +189,8 @@ def cluster(tmp_path_factory):
         if not key.startswith(("DJANGO_", "PYTEST_")) and key not in ("MEDIA_ROOT",)
     }
     env.update(
+        # Its own, not the checkout's: another test run may collect there at the same time.
+        STATIC_ROOT=str(work / "static"),
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
