@@ -7,7 +7,9 @@ import subprocess
 import time
 import urllib.request
 from urllib.error import HTTPError
+from urllib.parse import urlsplit
 
+from django.db import connection
 from django.test import Client
 
 import pytest
@@ -85,15 +87,23 @@ def test_production_settings_refuse_to_start_without_secrets(missing):
     assert "ImproperlyConfigured" in result.stderr and missing in result.stderr
 
 
-def test_make_serve_runs_production_settings_with_a_throwaway_key(tmp_path):
-    """`make serve` as a developer runs it: no SECRET_KEY, gunicorn, DEBUG off, whitenoise."""
+def test_make_serve_runs_production_settings_with_a_throwaway_key(tmp_path, django_db_setup):
+    """`make serve` as a developer runs it: no SECRET_KEY, gunicorn, DEBUG off, whitenoise.
+
+    On PostgreSQL it serves this process's test database, migrated already (as on a developer's
+    second run): migrating an empty database is what every test run's set-up does anyway."""
     port = free_port()
-    database = os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'serve.sqlite3'}"
+    database = os.environ.get("DATABASE_URL")
+    if database:
+        database = urlsplit(database)._replace(path=f"/{connection.settings_dict['NAME']}").geturl()
+    else:
+        database = f"sqlite:///{tmp_path / 'serve.sqlite3'}"
     env = production_env(
         SECRET_KEY=None,
         ALLOWED_HOSTS=None,
         DATABASE_URL=database,
         MEDIA_ROOT=str(tmp_path / "media"),
+        STATIC_ROOT=str(tmp_path / "static"),
         PORT=str(port),
         WORKERS="1",
     )

@@ -170,8 +170,6 @@ def sign_out(tab):
 
 AXE = Axe()
 
-AXE = Axe()
-
 # axe-core's WCAG A and AA rules; the editor forms may have no serious or critical violation.
 AXE_WCAG = {
     "runOnly": {

@@ -291,9 +291,12 @@ def test_communications_staff_upload_documents_and_a_picture_then_publish_a_stor
     day.picture = SiteImage.objects.get(title="Night shelter hall")
     assert day.picture.default_alt_text == PICTURE_ALT
 
-    # A news story with the picture, a dateline and a programme.
+    # A news story with the picture, a dateline and a programme, added where the page explorer
+    # leads: the news listing › Add child page (a news story is the only kind it takes).
     news = Page.objects.get(locale__language_code="en", slug="news")
-    tab.open(f"/admin/pages/add/news/newsstorypage/{news.pk}/")
+    tab.open(f"/admin/pages/{news.pk}/")
+    page.get_by_role("link", name="Add child page").first.click()
+    page.wait_for_url(f"**/admin/pages/add/news/newsstorypage/{news.pk}/**")
     page.get_by_role("textbox", name="Title*", exact=True).fill(STORY)
     page.get_by_role("textbox", name="Place*", exact=True).fill("Milan")
     page.get_by_role("combobox", name="Country*", exact=True).select_option(label="Italy")
@@ -357,11 +360,16 @@ def test_communications_staff_upload_documents_and_a_picture_then_publish_a_stor
     for path in doors:
         status, text = public_text(client, path)
         assert status == 200 and STORY in text, path
-    tab.open(story.url)
+    # A reader on the programme page follows the story's card to it.
+    tab.open("/en/migration/")
+    page.get_by_role("link", name=STORY).first.click()
+    page.wait_for_url(f"{site}{story.url}")
     expect(page.get_by_role("heading", level=1)).to_have_text(STORY)
     expect(page.get_by_text("Milan, Italy").first).to_be_visible()
     expect(page.get_by_text(STORY_TEXT)).to_be_visible()
     assert page.get_by_role("img", name=PICTURE_ALT).is_visible()
+    pictures = [image for image in tab.check("images()") if image["alt"] == PICTURE_ALT]
+    assert pictures and all(picture["loaded"] for picture in pictures)
     shoot(tab, "news-story-published")
 
     # Unpublished, it is gone from all four.
