@@ -22,7 +22,10 @@ STAMP := $(VENV)/.installed
 # Settings per use. Tests and checks never see a DATABASE_URL from the shell:
 # test-sqlite runs on SQLite, test-postgres gets its URL from scripts/with-postgres.
 DEV_ENV := DJANGO_SETTINGS_MODULE=ifrc_site.settings.dev
-TEST_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
+# They keep Python's bytecode caches (__pycache__/, ignored by git) even where the environment
+# says not to write them: a run's dozen processes would otherwise each compile the tests again
+# (pytest rewrites their asserts: about 2 s of processor time a process).
+TEST_ENV := env -u DATABASE_URL -u PYTHONDONTWRITEBYTECODE DJANGO_SETTINGS_MODULE=ifrc_site.settings.test
 # The two test runs: on SQLite the tests marked both_engines, those that depend on the database
 # engine (tests/conftest.py says which); on PostgreSQL, production's database, the whole suite.
 SQLITE_TESTS = $(TEST_ENV) $(BIN)/pytest -m both_engines -n $(SQLITE_WORKERS)
@@ -175,10 +178,14 @@ audit: install ## Audit requirements.lock for known vulnerabilities (exceptions:
 	$(PY) scripts/audit-deps
 
 # The test runs go side by side: the SQLite run in one process and the cluster test (its own
-# processes) beside the PostgreSQL run's three (more processes than cores only cost processor
-# time); their output follows the PostgreSQL run's. Any failing fails the target.
-test: install lint check audit messages redis browser cluster-packages ## Everything CI runs: lint, checks, audit, the tests on SQLite and PostgreSQL, the cluster test
-	@sqlite_log="$$(mktemp)"; cluster_log="$$(mktemp)"; trap 'rm -f "$$sqlite_log" "$$cluster_log"' EXIT; \
+# processes) beside the PostgreSQL run's (more processes than cores only cost processor time),
+# and with them the checks and the audit (which mostly waits for the network); their output
+# follows the PostgreSQL run's. Any failing fails the target.
+test: install lint messages redis browser cluster-packages ## Everything CI runs: lint, checks, audit, the tests on SQLite and PostgreSQL, the cluster test
+	@checks_log="$$(mktemp)"; sqlite_log="$$(mktemp)"; cluster_log="$$(mktemp)"; \
+	trap 'rm -f "$$checks_log" "$$sqlite_log" "$$cluster_log"' EXIT; \
+	echo "make check audit > $$checks_log &"; \
+	$(MAKE) --no-print-directory check audit > "$$checks_log" 2>&1 & checks=$$!; \
 	echo "$(SQLITE_TESTS) $(PYTEST_ARGS) > $$sqlite_log &"; \
 	$(SQLITE_TESTS) $(PYTEST_ARGS) > "$$sqlite_log" 2>&1 & sqlite=$$!; \
 	echo "$(CLUSTER_TESTS) > $$cluster_log &"; \
@@ -187,9 +194,12 @@ test: install lint check audit messages redis browser cluster-packages ## Everyt
 	postgres_status=0; $(POSTGRES_TESTS) $(PYTEST_ARGS) || postgres_status=$$?; \
 	sqlite_status=0; wait $$sqlite || sqlite_status=$$?; \
 	cluster_status=0; wait $$cluster || cluster_status=$$?; \
+	checks_status=0; wait $$checks || checks_status=$$?; \
 	echo; echo "SQLite run, the tests marked both_engines:"; cat "$$sqlite_log"; \
 	echo; echo "Cluster test (tests/cluster/):"; cat "$$cluster_log"; \
-	[ $$postgres_status -eq 0 ] && [ $$sqlite_status -eq 0 ] && [ $$cluster_status -eq 0 ]
+	echo; echo "Checks and audit:"; cat "$$checks_log"; \
+	[ $$postgres_status -eq 0 ] && [ $$sqlite_status -eq 0 ] && [ $$cluster_status -eq 0 ] && \
+		[ $$checks_status -eq 0 ]
 
 # Debian's redis-server, for the tests of the cache shared between processes.
 redis:
