@@ -33,6 +33,7 @@ print(json.dumps({
     "sessions": settings.SESSION_ENGINE,
     "email": [settings.EMAIL_BACKEND, getattr(settings, "EMAIL_DELIVERY_BACKEND", None)],
     "cdn": {name: cdn["BACKEND"] for name, cdn in settings.WAGTAILFRONTENDCACHE.items()},
+    "folders": [str(settings.MEDIA_ROOT), str(settings.STATIC_ROOT)],
 }))
 """
 
@@ -78,6 +79,16 @@ def test_without_a_bucket_media_stay_on_disk():
     for found in (settings_with(), settings_with(AWS_STORAGE_BUCKET_NAME="")):
         assert found["storage"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
         assert found["serve_media"] is False
+
+
+def test_media_and_static_folders_come_from_the_environment_when_set():
+    assert settings_with(MEDIA_ROOT="/srv/site/media", STATIC_ROOT="/srv/site/static")[
+        "folders"
+    ] == ["/srv/site/media", "/srv/site/static"]
+    checkout = [str(BASE_DIR / "media"), str(BASE_DIR / "staticfiles")]
+    assert settings_with(MEDIA_ROOT=None, STATIC_ROOT=None)["folders"] == checkout
+    # Set but empty (a deployment's template left blank) is the default, not the current folder.
+    assert settings_with(MEDIA_ROOT="", STATIC_ROOT="")["folders"] == checkout
 
 
 def test_production_queues_background_work_and_mail_for_the_worker():
