@@ -24,7 +24,7 @@ from django_countries import countries
 
 from ifrc_site.search import engine
 from ifrc_site.search.query import MAX_LENGTH, SearchTerms
-from ifrc_site.search.rows import plain_rows, queryset_rows, ranked_rows
+from ifrc_site.search.rows import plain_rows, queryset_rows, ranked_rows, rows_with_ids
 from ifrc_site.taxonomy import region_of
 from news.models import NewsIndexPage, NewsStoryPage
 from resources.models import CaseStudyPage, Resource
@@ -639,6 +639,21 @@ def test_plain_rows_are_the_rows_django_reads(django_assert_num_queries):
     bodies = NewsStoryPage.objects.live().order_by("pk").values_list("pk", "body")[:3]
     assert plain_rows(bodies) == [tuple(row) for row in bodies]
     assert all(not isinstance(body, str) for _pk, body in plain_rows(bodies))
+
+
+def test_rows_with_ids_are_the_rows_of_those_ids(django_assert_num_queries):
+    """What a search reads of its matches' related rows (their programmes): the rows whose key
+    is one of the ids, no other, in one query on either database; none for no ids."""
+    links = NewsStoryPage.programmes.through.objects.all()
+    pairs = list(links.values_list("newsstorypage_id", "page_id"))
+    stories = sorted({story for story, _page in pairs})
+    assert len(stories) > 3
+    ids = [*stories[::2], 0]  # every other story with programmes, and an id of none
+    with django_assert_num_queries(1):
+        rows = rows_with_ids(links, "newsstorypage_id", ids, "page_id")
+    assert sorted(rows) == sorted(pair for pair in pairs if pair[0] in ids)
+    assert set(stories[1::2]).isdisjoint(story for story, _page in rows)
+    assert rows_with_ids(links, "newsstorypage_id", [], "page_id") == []
 
 
 def test_a_document_s_date_in_sql_is_its_date():

@@ -42,7 +42,7 @@ from ifrc_site.taxonomy import REGIONS
 
 from .kinds import facet_values, kind_by_key, kinds
 from .matches import HitList, Matches
-from .rows import ids_in, plain_rows, ranked_rows, relevance
+from .rows import ranked_rows, relevance, rows_with_ids
 
 NO_PROGRAMMES = frozenset()
 MAX_MATCHES = 10_000  # best matches taken from each source; the page says when there were more
@@ -233,9 +233,9 @@ class Search:
                 for f in through._meta.get_fields()
                 if f.is_relation and f.related_model is model
             )
-            links = through.objects.filter(**{f"{own}__in": ids_in([row[1] for row in rows])})
             pages = {}
-            for obj_pk, page_pk in plain_rows(links.values_list(own, "page_id")):
+            links = rows_with_ids(through.objects.all(), own, [row[1] for row in rows], "page_id")
+            for obj_pk, page_pk in links:
                 pages.setdefault(obj_pk, []).append(page_pk)
             slugs = self.programme_slugs
             self._programmes[model] = {pk: slugs(*sorted(pks)) for pk, pks in pages.items()}

@@ -69,6 +69,36 @@ def converts_on_read(compiler):
     return any(hasattr(column.output_field, "from_db_value") for column, *_ in compiler.select)
 
 
+def rows_with_ids(queryset, key, ids, *columns):
+    """`(key, *columns)` of the rows of `queryset`'s model whose integer `key` is one of `ids`
+    (distinct): what a search reads of its thousands of matches' related rows.
+
+    On PostgreSQL the ids are joined as a table (`unnest`), so the planner knows how many there
+    are: asked for with `key__in=ids_in(ids)` it takes them for 200 and looks each up by its
+    index (at 10,000 stories, the 9,563 stories of a common word's programmes: 22 ms, against
+    7 ms joined). Elsewhere, `ids_in`.
+    """
+    ids = [int(pk) for pk in ids]
+    if connections[queryset.db].vendor != "postgresql":
+        return plain_rows(queryset.filter(**{f"{key}__in": ids_in(ids)}).values_list(key, *columns))
+    model = queryset.model
+    quote = connections[queryset.db].ops.quote_name
+    names = ", ".join(f"t.{quote(model._meta.get_field(name).column)}" for name in (key, *columns))
+    sql = (
+        f"SELECT {names} FROM {quote(model._meta.db_table)} t "
+        f"JOIN unnest(%s::bigint[]) u(id) ON t.{quote(model._meta.get_field(key).column)} = u.id"
+    )
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, (array_text(ids),))
+        return cursor.fetchall()
+
+
+def array_text(ids):
+    """Integer ids as the text of a PostgreSQL array ("{1,2,3}"), which joining makes at once;
+    a list would be dumped by psycopg one number at a time."""
+    return "{" + ",".join(map(str, ids)) + "}"
+
+
 def ids_in(ids):
     """A subquery of these integer ids, for `field__in=`, sent as one parameter.
 
@@ -77,7 +107,5 @@ def ids_in(ids):
     """
     ids = [int(pk) for pk in ids]
     if connection.vendor == "postgresql":
-        # As an array's text ("{1,2,3}"), which joining makes at once; a list would be dumped
-        # by psycopg one number at a time.
-        return RawSQL("SELECT unnest(%s::bigint[])", ("{" + ",".join(map(str, ids)) + "}",))
+        return RawSQL("SELECT unnest(%s::bigint[])", (array_text(ids),))
     return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
