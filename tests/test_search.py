@@ -644,8 +644,8 @@ def test_plain_rows_are_the_rows_django_reads(django_assert_num_queries):
 def test_rows_with_ids_are_the_rows_of_those_ids(django_assert_num_queries):
     """What a search reads of its matches' related rows (their programmes): the rows whose key
     is one of the ids, no other, in one query on either database; none for no ids."""
-    links = NewsStoryPage.programmes.through.objects.all()
-    pairs = list(links.values_list("newsstorypage_id", "page_id"))
+    links = NewsStoryPage.programmes.through
+    pairs = list(links.objects.values_list("newsstorypage_id", "page_id"))
     stories = sorted({story for story, _page in pairs})
     assert len(stories) > 3
     ids = [*stories[::2], 0]  # every other story with programmes, and an id of none

@@ -234,7 +234,7 @@ class Search:
                 if f.is_relation and f.related_model is model
             )
             pages = {}
-            links = rows_with_ids(through.objects.all(), own, [row[1] for row in rows], "page_id")
+            links = rows_with_ids(through, own, [row[1] for row in rows], "page_id")
             for obj_pk, page_pk in links:
                 pages.setdefault(obj_pk, []).append(page_pk)
             slugs = self.programme_slugs
