@@ -84,11 +84,10 @@ def rows_with_ids(model, key, ids, *columns):
         rows = model._default_manager.using(db).filter(**{f"{key}__in": ids_in(ids)})
         return plain_rows(rows.values_list(key, *columns))
     quote = connections[db].ops.quote_name
-    key_column, *other = (quote(model._meta.get_field(name).column) for name in (key, *columns))
+    names = [f"t.{quote(model._meta.get_field(name).column)}" for name in (key, *columns)]
     sql = (
-        f"SELECT {', '.join(f't.{column}' for column in (key_column, *other))} "
-        f"FROM {quote(model._meta.db_table)} t "
-        f"JOIN unnest(%s::bigint[]) u(id) ON t.{key_column} = u.id"
+        f"SELECT {', '.join(names)} FROM {quote(model._meta.db_table)} t "
+        f"JOIN unnest(%s::bigint[]) u(id) ON {names[0]} = u.id"
     )
     with connections[db].cursor() as cursor:
         cursor.execute(sql, (array_text(ids),))
